@@ -1,0 +1,43 @@
+package io.dronehub.command;
+
+import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
+
+import io.dronehub.control.ControlLeases;
+import io.dronehub.control.Pilot;
+
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Receives control requests on {@code /app/control} and replies to the sender alone on
+ * {@code /user/queue/replies}.
+ */
+@Controller
+public class ControlController {
+
+	private final SimulationRequests requests;
+
+	private final ControlLeases leases;
+
+	ControlController(SimulationRequests requests, ControlLeases leases) {
+		this.requests = requests;
+		this.leases = leases;
+	}
+
+	@MessageMapping("/control")
+	@SendToUser(destinations = "/queue/replies", broadcast = false)
+	CompletableFuture<CommandReply> control(@Payload ControlRequest request, Principal user,
+			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
+		Pilot pilot = new Pilot(user.getName(), sessionId);
+		return this.requests.run(request.droneId(), request.commandId(), (fleet) -> switch (request.action()) {
+			case ACQUIRE -> this.leases.acquire(fleet, request.droneId(), pilot);
+			case RELEASE -> this.leases.release(fleet, request.droneId(), pilot);
+		});
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.dronehub.command;
+
+import io.dronehub.flight.CommandResult;
+import io.dronehub.flight.Drone;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code DISARM}: Disarms the motors; only on the ground.
+ *
+ * @param droneId the drone
+ * @param commandId the sender's id for this command, or {@code null}
+ */
+public record Disarm(String droneId, @Nullable String commandId) implements Command {
+
+	public Disarm {
+		droneId = Fields.droneId(droneId);
+		commandId = Fields.commandId(commandId);
+	}
+
+	@Override
+	public CommandResult applyTo(Drone drone) {
+		return drone.disarm();
+	}
+
+}

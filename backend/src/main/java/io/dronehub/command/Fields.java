@@ -1,0 +1,92 @@
+package io.dronehub.command;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Structural checks for inbound fields, applied in the compact constructors of command
+ * records so that an invalid frame never becomes a command.
+ */
+public final class Fields {
+
+	private static final int MAX_ID_LENGTH = 64;
+
+	private Fields() {
+	}
+
+	/**
+	 * Checks a drone id: present, not blank, at most 64 characters.
+	 * @param droneId the value from the frame
+	 * @return the value
+	 */
+	public static String droneId(@Nullable String droneId) {
+		if (droneId == null || droneId.isBlank()) {
+			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, "droneId is required");
+		}
+		if (droneId.length() > MAX_ID_LENGTH) {
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD,
+					"droneId must be at most " + MAX_ID_LENGTH + " characters");
+		}
+		return droneId;
+	}
+
+	/**
+	 * Checks an optional command id: at most 64 characters.
+	 * @param commandId the value from the frame, or {@code null}
+	 * @return the value
+	 */
+	public static @Nullable String commandId(@Nullable String commandId) {
+		if (commandId != null && commandId.length() > MAX_ID_LENGTH) {
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD,
+					"commandId must be at most " + MAX_ID_LENGTH + " characters");
+		}
+		return commandId;
+	}
+
+	/**
+	 * Checks a required number: present and finite.
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @return the value
+	 */
+	public static double finite(String name, @Nullable Double value) {
+		if (value == null) {
+			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, name + " is required");
+		}
+		if (!Double.isFinite(value)) {
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD, name + " must be a finite number");
+		}
+		return value;
+	}
+
+	/**
+	 * Checks a required number within an inclusive range.
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @param min the smallest allowed value
+	 * @param max the largest allowed value
+	 * @return the value
+	 */
+	public static double within(String name, @Nullable Double value, double min, double max) {
+		double checked = finite(name, value);
+		if (checked < min || checked > max) {
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD,
+					name + " must be between " + min + " and " + max + ", was " + checked);
+		}
+		return checked;
+	}
+
+	/**
+	 * Checks a required value of any type.
+	 * @param <T> the value's type
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @return the value
+	 */
+	public static <T> T required(String name, @Nullable T value) {
+		if (value == null) {
+			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, name + " is required");
+		}
+		return value;
+	}
+
+}

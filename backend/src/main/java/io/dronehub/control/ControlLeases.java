@@ -1,0 +1,123 @@
+package io.dronehub.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dronehub.flight.CommandResult;
+import io.dronehub.flight.Drone;
+import io.dronehub.flight.EventType;
+import io.dronehub.flight.Fleet;
+import io.dronehub.flight.ResultCode;
+
+/**
+ * Which session controls which drone: at most one per drone, acquired and released
+ * explicitly, lost when the session disconnects.
+ * <p>
+ * Confined to the simulation thread: call it only from tasks submitted to the
+ * {@link io.dronehub.flight.SimulationLoop}, so that control and flight decisions never
+ * race.
+ */
+public final class ControlLeases {
+
+	private final Map<String, Pilot> holders = new HashMap<>();
+
+	/**
+	 * Gives a pilot control of a drone if nobody else has it.
+	 * @param fleet the fleet
+	 * @param droneId the drone
+	 * @param pilot who asks
+	 * @return accepted (also when the pilot already holds it), or why not
+	 */
+	public CommandResult acquire(Fleet fleet, String droneId, Pilot pilot) {
+		Drone drone = fleet.drone(droneId);
+		if (drone == null) {
+			return noSuchDrone(droneId);
+		}
+		Pilot holder = this.holders.get(droneId);
+		if (pilot.equals(holder)) {
+			return CommandResult.ok();
+		}
+		if (holder != null) {
+			return CommandResult.rejected(ResultCode.CONTROLLED_BY_OTHER,
+					droneId + " is controlled by " + holder.name());
+		}
+		this.holders.put(droneId, pilot);
+		drone.assignPilot(pilot.name());
+		fleet.events().record(EventType.CONTROL_ACQUIRED, droneId, pilot.name(), pilot.name() + " took control");
+		return CommandResult.ok();
+	}
+
+	/**
+	 * Gives up a pilot's control of a drone.
+	 * @param fleet the fleet
+	 * @param droneId the drone
+	 * @param pilot who asks
+	 * @return accepted, or why not
+	 */
+	public CommandResult release(Fleet fleet, String droneId, Pilot pilot) {
+		Drone drone = fleet.drone(droneId);
+		if (drone == null) {
+			return noSuchDrone(droneId);
+		}
+		if (!pilot.equals(this.holders.get(droneId))) {
+			return notInControl(droneId);
+		}
+		this.holders.remove(droneId);
+		drone.releasePilot();
+		fleet.events().record(EventType.CONTROL_RELEASED, droneId, pilot.name(), pilot.name() + " released control");
+		return CommandResult.ok();
+	}
+
+	/**
+	 * Releases every drone a closed session controlled; each one's link-loss failsafe
+	 * starts.
+	 * @param fleet the fleet
+	 * @param sessionId the closed session
+	 * @return the ids of the drones released
+	 */
+	public List<String> sessionClosed(Fleet fleet, String sessionId) {
+		List<String> released = new ArrayList<>();
+		this.holders.entrySet().removeIf((lease) -> {
+			if (!lease.getValue().sessionId().equals(sessionId)) {
+				return false;
+			}
+			released.add(lease.getKey());
+			fleet.events()
+				.record(EventType.CONTROL_RELEASED, lease.getKey(), lease.getValue().name(),
+						lease.getValue().name() + " disconnected");
+			Drone drone = fleet.drone(lease.getKey());
+			if (drone != null) {
+				drone.pilotLinkLost();
+			}
+			return true;
+		});
+		return released;
+	}
+
+	/**
+	 * Checks that a session controls a drone before it may command it.
+	 * @param droneId the drone
+	 * @param sessionId the sender's session
+	 * @return accepted if it does, otherwise the rejection to send back
+	 */
+	public CommandResult checkControl(String droneId, String sessionId) {
+		Pilot holder = this.holders.get(droneId);
+		if (holder != null && holder.sessionId().equals(sessionId)) {
+			return CommandResult.ok();
+		}
+		return (holder != null) ? CommandResult.rejected(ResultCode.NOT_IN_CONTROL,
+				"you do not control " + droneId + "; " + holder.name() + " does") : notInControl(droneId);
+	}
+
+	static CommandResult noSuchDrone(String droneId) {
+		return CommandResult.rejected(ResultCode.NO_SYSTEM, "no drone with id " + droneId);
+	}
+
+	private static CommandResult notInControl(String droneId) {
+		return CommandResult.rejected(ResultCode.NOT_IN_CONTROL,
+				"you do not control " + droneId + ": send ACQUIRE to /app/control first");
+	}
+
+}

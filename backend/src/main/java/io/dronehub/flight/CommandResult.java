@@ -1,0 +1,35 @@
+package io.dronehub.flight;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of a command or control request, decided on the simulation thread.
+ * Rejections are values, not exceptions.
+ *
+ * @param accepted whether the request took effect
+ * @param code why it was refused, or {@code null} when accepted
+ * @param reason a human-readable explanation, or {@code null} when accepted
+ */
+public record CommandResult(boolean accepted, @Nullable ResultCode code, @Nullable String reason) {
+
+	private static final CommandResult ACCEPTED = new CommandResult(true, null, null);
+
+	/**
+	 * The result of a request that took effect.
+	 * @return the accepted result
+	 */
+	public static CommandResult ok() {
+		return ACCEPTED;
+	}
+
+	/**
+	 * The result of a refused request; nothing changed.
+	 * @param code the machine-readable reason
+	 * @param reason the human-readable reason
+	 * @return the rejected result
+	 */
+	public static CommandResult rejected(ResultCode code, String reason) {
+		return new CommandResult(false, code, reason);
+	}
+
+}

@@ -1,0 +1,22 @@
+package io.dronehub.flight;
+
+/**
+ * The kinds of audit events published on {@code /topic/events}.
+ */
+public enum EventType {
+
+	/** A pilot took control of a drone. */
+	CONTROL_ACQUIRED,
+	/** A pilot gave up control, or lost it by disconnecting. */
+	CONTROL_RELEASED,
+	/** A drone changed flight mode. */
+	MODE_CHANGED,
+	/** The hub took over a drone: low battery, pilot link lost, geofence. */
+	FAILSAFE,
+	/**
+	 * A command was refused for a reason worth an audit line, e.g. from a session not in
+	 * control.
+	 */
+	COMMAND_REJECTED
+
+}

@@ -1,0 +1,26 @@
+package io.dronehub.flight;
+
+/**
+ * Why a command or control request was refused; modelled on MAVSDK's action results so
+ * that ground-control developers recognise them.
+ */
+public enum ResultCode {
+
+	/** No drone with that id. */
+	NO_SYSTEM,
+	/** The sender does not control that drone. */
+	NOT_IN_CONTROL,
+	/** Another pilot controls that drone. */
+	CONTROLLED_BY_OTHER,
+	/** The command is not allowed in the drone's current mode. */
+	COMMAND_DENIED,
+	/** The command needs the drone on the ground (e.g. DISARM in flight). */
+	COMMAND_DENIED_NOT_LANDED,
+	/** A value is outside the drone's limits (e.g. altitude below the minimum). */
+	OUT_OF_RANGE,
+	/** The target lies outside the geofence. */
+	GEOFENCE,
+	/** The simulation's command queue is full; try again. */
+	BUSY
+
+}

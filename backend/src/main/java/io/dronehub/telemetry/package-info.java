@@ -1,0 +1,8 @@
+/**
+ * Publishing simulated states and events to STOMP topics, the fleet snapshot for late
+ * joiners, and the REST read API.
+ */
+@NullMarked
+package io.dronehub.telemetry;
+
+import org.jspecify.annotations.NullMarked;

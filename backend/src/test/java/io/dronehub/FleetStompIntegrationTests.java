@@ -1,0 +1,275 @@
+package io.dronehub;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.SimulationLoop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.dronehub.StompTestClient.drain;
+import static io.dronehub.StompTestClient.next;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hub over real STOMP: a pilot flies while spectators watch. The simulation is
+ * stepped by the test ({@code hub.simulation.clock=manual}), so every outcome is
+ * deterministic. Each test flies its own drone, as they share one application.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hub.simulation.clock=manual", "hub.fleet.size=5" })
+class FleetStompIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SimulationLoop simulation;
+
+	private final List<StompTestClient> clients = new ArrayList<>();
+
+	@AfterEach
+	void disconnect() {
+		this.clients.forEach(StompTestClient::close);
+	}
+
+	@Test
+	void spectatorsSeeAPilotTakeOffInOrderWithoutGaps() throws Exception {
+		StompTestClient pilot = connect();
+		List<BlockingQueue<JsonNode>> spectators = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			spectators.add(connect().subscribe("/topic/telemetry"));
+		}
+		awaitTelemetry(spectators);
+		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+
+		assertAccepted(pilot.request(replies, "/app/control",
+				"{\"droneId\":\"d1\",\"action\":\"ACQUIRE\",\"commandId\":\"c-1\"}", "c-1"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"c-2\"}", "c-2"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":10,\"commandId\":\"c-3\"}", "c-3"));
+		advance(150);
+		long lastSeq = latest("d1").seq();
+
+		for (BlockingQueue<JsonNode> spectator : spectators) {
+			List<JsonNode> received = receiveUntil(spectator, "d1", lastSeq);
+			assertNoGapsPerDrone(received);
+			List<JsonNode> d1 = received.stream()
+				.filter((state) -> state.get("droneId").asString().equals("d1"))
+				.toList();
+			double maxAltitude = d1.stream()
+				.mapToDouble((state) -> state.get("position").get("alt").asDouble())
+				.max()
+				.orElseThrow();
+			assertThat(maxAltitude).isCloseTo(10, within(0.5));
+			JsonNode last = d1.get(d1.size() - 1);
+			assertThat(last.get("mode").asString()).isEqualTo("HOLD");
+			assertThat(last.get("armed").asBoolean()).isTrue();
+			assertThat(last.get("pilot").asString()).isEqualTo(pilot.user());
+			assertThat(last.get("position").get("alt").asDouble()).isCloseTo(10, within(0.5));
+		}
+	}
+
+	@Test
+	void oneDroneTopicCarriesOnlyThatDrone() throws Exception {
+		StompTestClient spectator = connect();
+		BlockingQueue<JsonNode> d2 = spectator.subscribe("/topic/drones/d2/telemetry");
+		awaitTelemetry(List.of(d2));
+		advance(5);
+		List<JsonNode> received = receiveUntil(d2, "d2", latest("d2").seq());
+		assertThat(received).isNotEmpty()
+			.allSatisfy((state) -> assertThat(state.get("droneId").asString()).isEqualTo("d2"));
+		assertNoGapsPerDrone(received);
+	}
+
+	@Test
+	void aSecondPilotIsRejectedAndOnlyThatPilotIsTold() throws Exception {
+		StompTestClient alice = connect();
+		StompTestClient bob = connect();
+		BlockingQueue<JsonNode> events = connect().subscribe("/topic/events");
+		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
+		BlockingQueue<JsonNode> bobReplies = bob.subscribeReplies();
+
+		assertAccepted(alice.request(aliceReplies, "/app/control",
+				"{\"droneId\":\"d3\",\"action\":\"ACQUIRE\",\"commandId\":\"a-1\"}", "a-1"));
+		JsonNode takeover = bob.request(bobReplies, "/app/control",
+				"{\"droneId\":\"d3\",\"action\":\"ACQUIRE\",\"commandId\":\"b-1\"}", "b-1");
+		assertThat(takeover.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(takeover.get("code").asString()).isEqualTo("CONTROLLED_BY_OTHER");
+		assertThat(takeover.get("reason").asString()).contains(alice.user());
+		JsonNode arm = bob.request(bobReplies, "/app/command",
+				"{\"droneId\":\"d3\",\"type\":\"ARM\",\"commandId\":\"b-2\"}", "b-2");
+		assertThat(arm.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(arm.get("code").asString()).isEqualTo("NOT_IN_CONTROL");
+		assertThat(arm.get("droneId").asString()).isEqualTo("d3");
+
+		// replies to one session are delivered in order: had bob's reached alice, they
+		// would come first
+		JsonNode own = alice.request(aliceReplies, "/app/command",
+				"{\"droneId\":\"d3\",\"type\":\"HOLD\",\"commandId\":\"a-2\"}", "a-2");
+		assertThat(own.get("code").asString()).isEqualTo("COMMAND_DENIED");
+		assertThat(drain(aliceReplies)).isEmpty();
+		advance(1);
+		assertThat(latest("d3").mode().name()).isEqualTo("DISARMED");
+		assertThat(latest("d3").pilot()).isEqualTo(alice.user());
+		await().atMost(StompTestClient.TIMEOUT).untilAsserted(() -> assertThat(events).anySatisfy((event) -> {
+			assertThat(event.get("type").asString()).isEqualTo("COMMAND_REJECTED");
+			assertThat(event.get("pilot").asString()).isEqualTo(bob.user());
+		}));
+	}
+
+	@Test
+	void aLateJoinerGetsTheWholeFleetAtOnce() throws Exception {
+		JsonNode fleet = next(connect().subscribe("/app/fleet"));
+		assertThat(fleet.isArray()).isTrue();
+		List<String> ids = new ArrayList<>();
+		fleet.forEach((state) -> ids.add(state.get("droneId").asString()));
+		assertThat(ids).containsExactly("d1", "d2", "d3", "d4", "d5");
+		JsonNode first = fleet.get(0);
+		assertThat(first.propertyNames()).containsExactly("droneId", "seq", "timestamp", "mode", "armed", "position",
+				"velocity", "groundSpeed", "heading", "battery", "home", "pilot", "failsafe");
+	}
+
+	@Test
+	void framesThatCannotBeUnderstoodGetAnErrorAndTheSessionStaysOpen() throws Exception {
+		StompTestClient client = connect();
+		BlockingQueue<JsonNode> errors = client.subscribeErrors();
+		BlockingQueue<JsonNode> replies = client.subscribeReplies();
+
+		client.send("/app/command", "{\"droneId\": \"d4\", \"type\": ");
+		assertThat(next(errors).get("error").asString()).isEqualTo("INVALID_JSON");
+		client.send("/app/command", "{\"droneId\":\"d4\",\"type\":\"FLY\"}");
+		JsonNode unknown = next(errors);
+		assertThat(unknown.get("error").asString()).isEqualTo("UNKNOWN_TYPE");
+		assertThat(unknown.get("message").asString()).contains("FLY").contains("TAKEOFF");
+		client.send("/app/command", "{\"droneId\":\"d4\",\"type\":\"TAKEOFF\"}");
+		JsonNode missing = next(errors);
+		assertThat(missing.get("error").asString()).isEqualTo("MISSING_FIELD");
+		assertThat(missing.get("message").asString()).isEqualTo("altitude is required");
+		client.send("/app/command", "{\"droneId\":\"d4\",\"type\":\"TAKEOFF\",\"altitude\":\"NaN\"}");
+		JsonNode nan = next(errors);
+		assertThat(nan.get("error").asString()).isEqualTo("INVALID_FIELD");
+		assertThat(nan.get("message").asString()).contains("altitude");
+		client.send("/app/command", "{\"type\":\"ARM\"}");
+		assertThat(next(errors).get("message").asString()).isEqualTo("droneId is required");
+
+		assertThat(client.isConnected()).isTrue();
+		JsonNode reply = client.request(replies, "/app/command",
+				"{\"droneId\":\"d9\",\"type\":\"ARM\",\"commandId\":\"still-here\"}", "still-here");
+		assertThat(reply.get("code").asString()).isEqualTo("NO_SYSTEM");
+		assertThat(drain(replies)).isEmpty();
+	}
+
+	@Test
+	void aPilotsDisconnectReleasesControlAndStartsTheLinkLossFailsafe() throws Exception {
+		StompTestClient pilot = connect();
+		BlockingQueue<JsonNode> events = connect().subscribe("/topic/events");
+		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+		assertAccepted(pilot.request(replies, "/app/control",
+				"{\"droneId\":\"d5\",\"action\":\"ACQUIRE\",\"commandId\":\"p-1\"}", "p-1"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d5\",\"type\":\"ARM\",\"commandId\":\"p-2\"}", "p-2"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d5\",\"type\":\"TAKEOFF\",\"altitude\":5,\"commandId\":\"p-3\"}", "p-3"));
+		advance(100);
+		assertThat(latest("d5").mode().name()).isEqualTo("HOLD");
+
+		pilot.close();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			advance(1);
+			return latest("d5").pilot() == null;
+		});
+		DroneState lost = latest("d5");
+		assertThat(lost.mode().name()).isEqualTo("HOLD");
+		assertThat(lost.failsafe()).hasToString("LINK_LOST");
+		advance(50);
+		assertThat(latest("d5").mode().name()).isEqualTo("RTL");
+		assertThat(latest("d5").failsafe()).hasToString("LINK_LOST");
+		await().atMost(StompTestClient.TIMEOUT)
+			.untilAsserted(() -> assertThat(drainInto(events))
+				.anySatisfy((event) -> assertThat(event.get("type").asString()).isEqualTo("CONTROL_RELEASED"))
+				.anySatisfy((event) -> assertThat(event.get("detail").asString()).startsWith("LINK_LOST")));
+	}
+
+	private final List<JsonNode> seenEvents = new ArrayList<>();
+
+	private List<JsonNode> drainInto(BlockingQueue<JsonNode> events) {
+		this.seenEvents.addAll(drain(events));
+		return this.seenEvents;
+	}
+
+	private StompTestClient connect() throws Exception {
+		StompTestClient client = StompTestClient.connect(this.port);
+		this.clients.add(client);
+		return client;
+	}
+
+	private void advance(int ticks) throws Exception {
+		this.simulation.advance(ticks).get(10, TimeUnit.SECONDS);
+	}
+
+	private DroneState latest(String droneId) {
+		return this.simulation.latestStates()
+			.stream()
+			.filter((state) -> state.droneId().equals(droneId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * Ticks until every queue has received telemetry, proving the subscriptions are
+	 * active.
+	 */
+	private void awaitTelemetry(List<BlockingQueue<JsonNode>> queues) {
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			advance(1);
+			return queues.stream().allMatch((queue) -> !queue.isEmpty());
+		});
+	}
+
+	/**
+	 * Collects a subscriber's messages until it has seen {@code seq} of {@code droneId}.
+	 */
+	private static List<JsonNode> receiveUntil(BlockingQueue<JsonNode> queue, String droneId, long seq)
+			throws InterruptedException {
+		List<JsonNode> received = new ArrayList<>();
+		while (true) {
+			JsonNode state = next(queue);
+			received.add(state);
+			if (state.get("droneId").asString().equals(droneId) && state.get("seq").asLong() >= seq) {
+				return received;
+			}
+		}
+	}
+
+	private static void assertNoGapsPerDrone(List<JsonNode> states) {
+		Map<String, Long> lastSeq = new HashMap<>();
+		for (JsonNode state : states) {
+			long seq = state.get("seq").asLong();
+			Long previous = lastSeq.put(state.get("droneId").asString(), seq);
+			if (previous != null) {
+				assertThat(seq).as("seq of %s", state.get("droneId")).isEqualTo(previous + 1);
+			}
+		}
+	}
+
+	private static void assertAccepted(JsonNode reply) {
+		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+		assertThat(reply.get("code").isNull()).isTrue();
+	}
+
+}

@@ -1,0 +1,249 @@
+package io.dronehub;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real STOMP-over-WebSocket client for integration tests: sends raw JSON and collects
+ * what each subscription receives, parsed as JSON trees.
+ */
+public final class StompTestClient implements AutoCloseable {
+
+	/** How long any single expected message may take. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String SYNC = "SYNC";
+
+	private static final AtomicInteger syncs = new AtomicInteger();
+
+	private final WebSocketStompClient client;
+
+	private final StompSession session;
+
+	private final String user;
+
+	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
+
+	private StompTestClient(WebSocketStompClient client, StompSession session, String user) {
+		this.client = client;
+		this.session = session;
+		this.user = user;
+	}
+
+	/**
+	 * Connects to the hub's STOMP endpoint.
+	 * @param port the hub's HTTP port
+	 * @return a connected client
+	 * @throws Exception if the connection fails
+	 */
+	public static StompTestClient connect(int port) throws Exception {
+		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
+		heartbeats.initialize();
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new RawJsonConverter());
+		client.setTaskScheduler(heartbeats);
+		String[] user = new String[1];
+		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
+			@Override
+			public void afterConnected(StompSession session, StompHeaders connected) {
+				user[0] = connected.getFirst("user-name");
+			}
+		}).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		return new StompTestClient(client, session, user[0]);
+	}
+
+	/**
+	 * The name the hub gave this connection.
+	 * @return the {@code user-name} of the CONNECTED frame
+	 */
+	public String user() {
+		return this.user;
+	}
+
+	/**
+	 * Whether the STOMP session is still open.
+	 * @return {@code true} if connected
+	 */
+	public boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	/**
+	 * Subscribes to a destination and collects its messages.
+	 * @param destination e.g. {@code /topic/telemetry}
+	 * @return the queue the messages arrive in
+	 */
+	public BlockingQueue<JsonNode> subscribe(String destination) {
+		BlockingQueue<JsonNode> queue = this.received.computeIfAbsent(destination,
+				(key) -> new LinkedBlockingQueue<>());
+		this.session.subscribe(destination, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				queue.add(json.readTree((String) payload));
+			}
+		});
+		return queue;
+	}
+
+	/**
+	 * Subscribes to {@code /user/queue/replies} and waits until a reply proves the
+	 * subscription is active, so no later reply can be missed.
+	 * @return the queue of replies, empty
+	 */
+	public BlockingQueue<JsonNode> subscribeReplies() {
+		BlockingQueue<JsonNode> replies = subscribe("/user/queue/replies");
+		await().atMost(TIMEOUT).until(() -> {
+			send("/app/control", "{\"droneId\":\"none\",\"action\":\"RELEASE\",\"commandId\":\"" + SYNC
+					+ syncs.incrementAndGet() + "\"}");
+			return replies.poll(200, TimeUnit.MILLISECONDS) != null;
+		});
+		return replies;
+	}
+
+	/**
+	 * Subscribes to {@code /user/queue/errors} and waits until an error proves the
+	 * subscription is active.
+	 * @return the queue of errors, empty
+	 */
+	public BlockingQueue<JsonNode> subscribeErrors() {
+		BlockingQueue<JsonNode> errors = subscribe("/user/queue/errors");
+		await().atMost(TIMEOUT).until(() -> {
+			send("/app/control", "{\"droneId\":\"none\",\"action\":\"" + SYNC + "\"}");
+			return errors.poll(200, TimeUnit.MILLISECONDS) != null;
+		});
+		return errors;
+	}
+
+	/**
+	 * Sends a raw JSON body.
+	 * @param destination e.g. {@code /app/command}
+	 * @param body the JSON text, valid or not
+	 */
+	public void send(String destination, String body) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		this.session.send(headers, body);
+	}
+
+	/**
+	 * Sends a request and waits for its reply on {@code /user/queue/replies}.
+	 * @param replies the queue from {@link #subscribeReplies()}
+	 * @param destination {@code /app/command} or {@code /app/control}
+	 * @param body the JSON request, which must carry the given {@code commandId}
+	 * @param commandId the request's id
+	 * @return the reply
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public JsonNode request(BlockingQueue<JsonNode> replies, String destination, String body, String commandId)
+			throws InterruptedException {
+		send(destination, body);
+		JsonNode reply = next(replies);
+		assertThat(reply.path("commandId").asString()).isEqualTo(commandId);
+		return reply;
+	}
+
+	/**
+	 * Waits for the next message of a queue, skipping answers to subscription checks.
+	 * @param queue a queue from this client
+	 * @return the message
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static JsonNode next(BlockingQueue<JsonNode> queue) throws InterruptedException {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (true) {
+			JsonNode message = queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			assertThat(message).as("a message within " + TIMEOUT).isNotNull();
+			if (!isSync(message)) {
+				return message;
+			}
+		}
+	}
+
+	/**
+	 * Everything a queue holds now, without answers to subscription checks.
+	 * @param queue a queue from this client
+	 * @return the messages, oldest first
+	 */
+	public static List<JsonNode> drain(BlockingQueue<JsonNode> queue) {
+		List<JsonNode> messages = new ArrayList<>();
+		queue.drainTo(messages);
+		messages.removeIf(StompTestClient::isSync);
+		return messages;
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+		this.client.stop();
+	}
+
+	/**
+	 * Whether a message answers one of the requests that proved a subscription active.
+	 */
+	private static boolean isSync(JsonNode message) {
+		return message.path("commandId").asString("").startsWith(SYNC)
+				|| message.path("message").asString("").contains(SYNC);
+	}
+
+	/** Passes JSON bodies through as text, so tests see exactly what is on the wire. */
+	private static final class RawJsonConverter extends AbstractMessageConverter {
+
+		RawJsonConverter() {
+			super(MimeTypeUtils.APPLICATION_JSON);
+		}
+
+		@Override
+		protected boolean supports(Class<?> clazz) {
+			return clazz == String.class;
+		}
+
+		@Override
+		protected Object convertFromInternal(org.springframework.messaging.Message<?> message, Class<?> targetClass,
+				Object conversionHint) {
+			return new String((byte[]) message.getPayload(), StandardCharsets.UTF_8);
+		}
+
+		@Override
+		protected Object convertToInternal(Object payload, MessageHeaders headers, Object conversionHint) {
+			return ((String) payload).getBytes(StandardCharsets.UTF_8);
+		}
+
+	}
+
+}
