@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,14 +71,14 @@ public final class StompTestClient implements AutoCloseable {
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new RawJsonConverter());
 		client.setTaskScheduler(heartbeats);
-		String[] user = new String[1];
+		CompletableFuture<String> user = new CompletableFuture<>();
 		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
 			@Override
 			public void afterConnected(StompSession session, StompHeaders connected) {
-				user[0] = connected.getFirst("user-name");
+				user.complete(connected.getFirst("user-name"));
 			}
 		}).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		return new StompTestClient(client, session, user[0]);
+		return new StompTestClient(client, session, user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
 	}
 
 	/**
