@@ -163,7 +163,13 @@ class FleetStompIntegrationTests {
 		client.send("/app/command", "{\"droneId\":\"d4\",\"type\":\"TAKEOFF\",\"altitude\":\"NaN\"}");
 		JsonNode nan = next(errors);
 		assertThat(nan.get("error").asString()).isEqualTo("INVALID_FIELD");
-		assertThat(nan.get("message").asString()).contains("altitude");
+		assertThat(nan.get("message").asString()).isEqualTo("altitude must be a finite number");
+		client.send("/app/command", "{\"droneId\":\"d4\",\"type\":\"TAKEOFF\",\"altitude\":\"high\"}");
+		assertThat(next(errors).get("message").asString()).isEqualTo("altitude must be a number");
+		client.send("/app/command",
+				"{\"droneId\":\"d4\",\"type\":\"NUDGE\",\"direction\":\"SIDEWAYS\",\"distance\":1}");
+		assertThat(next(errors).get("message").asString())
+			.isEqualTo("direction must be one of [UP, DOWN, LEFT, RIGHT, FORWARD, BACK]");
 		client.send("/app/command", "{\"type\":\"ARM\"}");
 		assertThat(next(errors).get("message").asString()).isEqualTo("droneId is required");
 

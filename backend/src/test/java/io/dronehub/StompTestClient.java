@@ -142,7 +142,7 @@ public final class StompTestClient implements AutoCloseable {
 	public BlockingQueue<JsonNode> subscribeErrors() {
 		BlockingQueue<JsonNode> errors = subscribe("/user/queue/errors");
 		await().atMost(TIMEOUT).until(() -> {
-			send("/app/control", "{\"droneId\":\"none\",\"action\":\"" + SYNC + "\"}");
+			send("/app/command", "{\"droneId\":\"none\",\"type\":\"" + SYNC + "\"}");
 			return errors.poll(200, TimeUnit.MILLISECONDS) != null;
 		});
 		return errors;

@@ -1,9 +1,11 @@
 package io.dronehub.command;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -51,9 +53,22 @@ public class InboundErrors {
 				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 						: String.valueOf(reference.getIndex()))
 				.collect(Collectors.joining("."));
-			return new ErrorMessage(ErrorCode.INVALID_FIELD, field + " has an invalid value: " + firstLine(json));
+			return new ErrorMessage(ErrorCode.INVALID_FIELD, field + " " + expectation(mismatch.getTargetType()));
 		}
 		return new ErrorMessage(ErrorCode.INVALID_JSON, "the body is not valid JSON: " + firstLine(json));
+	}
+
+	private static String expectation(@Nullable Class<?> type) {
+		if (type == null) {
+			return "has an invalid value";
+		}
+		if (type.isEnum()) {
+			return "must be one of " + Arrays.toString(type.getEnumConstants());
+		}
+		if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+			return "must be a number";
+		}
+		return (type == String.class) ? "must be a string" : "has an invalid value";
 	}
 
 	private static String firstLine(JacksonException json) {
