@@ -1,0 +1,144 @@
+package io.dronehub.browser;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The spectator dashboard and the pilot console in real headless Chromium against a
+ * running hub. The simulation only moves when a test steps it
+ * ({@code hub.simulation.clock=manual}), and its clock moves with it, so what the pages
+ * show is deterministic. Tests share one hub and each uses its own drone.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
+@Import(SteppedSimulationConfiguration.class)
+class DashboardBrowserIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SteppedSimulation simulation;
+
+	@BeforeEach
+	void chromiumIsInstalled() {
+		Browser.assumeInstalled();
+	}
+
+	@Test
+	void spectatorPageShowsTheFleetOnLoadBeforeAnyTick() {
+		long ticksBefore = this.simulation.ticks();
+		try (Browser spectator = Browser.open(1400, 1000)) {
+			spectator.get(url("/watch.html?drone=d3"));
+			spectator.awaitConnection("live");
+			spectator.awaitText("[data-drone-picker]", (text) -> text.replaceAll("\\s+", " ").trim().equals("d1 d2 d3"),
+					"listing the three drones");
+			spectator.awaitAttribute("[data-instruments]", "data-drone", "d3"::equals, "showing d3");
+			spectator.awaitText("[data-instrument=mode]", "Disarmed"::equals, "Disarmed");
+			spectator.awaitText("[data-instrument=altitude]", "0.0 m"::equals, "0.0 m");
+			spectator.awaitText("[data-instrument=battery]", "100 %"::equals, "100 %");
+			spectator.awaitText("[data-instrument=pilot]", "Nobody"::equals, "Nobody");
+
+			spectator.get(url("/"));
+			spectator.awaitConnection("live");
+			assertThat(spectator.awaitText("[data-fleet-cards]", (text) -> text.contains("d3"), "showing d3"))
+				.contains("d1", "d2", "d3");
+			assertThat(spectator.findAll("[data-fleet-cards] [data-drone-id]")).hasSize(3);
+			spectator.screenshot("index");
+		}
+		assertThat(this.simulation.ticks()).as("the fleet came from /app/fleet, not from a tick")
+			.isEqualTo(ticksBefore);
+	}
+
+	@Test
+	void spectatorSeesThePilotTakeOffAndThePilotsName() throws Exception {
+		try (Browser spectator = Browser.open(1400, 1000); Browser pilot = Browser.open(1400, 1100)) {
+			spectator.get(url("/watch.html?drone=d1"));
+			spectator.awaitConnection("live");
+			pilot.get(url("/pilot.html?drone=d1"));
+			pilot.awaitConnection("live");
+			String pilotName = pilot.awaitText("[data-user-name]", (name) -> name.startsWith("guest-"), "a guest name");
+
+			pilot.click("[data-action=acquire]");
+			pilot.awaitText("[data-control-status]", "You control d1."::equals, "in control");
+			pilot.click("[data-command=ARM]");
+			pilot.awaitText("[data-last-reply]", "ARM d1: accepted."::equals, "ARM accepted");
+			pilot.type("[data-field=takeoff-altitude]", "12");
+			pilot.click("[data-command=TAKEOFF]");
+			pilot.awaitText("[data-last-reply]", "TAKEOFF d1 to 12 m: accepted."::equals, "TAKEOFF accepted");
+
+			this.simulation.advance(10);
+			double first = spectator.awaitAltitude((altitude) -> altitude > 0, "above the ground");
+			spectator.awaitText("[data-instrument=pilot]", pilotName::equals, "the pilot's name " + pilotName);
+			spectator.awaitText("[data-instrument=mode]", "Taking off"::equals, "Taking off");
+			this.simulation.advance(20);
+			double second = spectator.awaitAltitude((altitude) -> altitude > first, "higher than " + first + " m");
+			assertThat(second).isGreaterThan(first);
+			pilot.awaitText("[data-instrument=pilot]", (pilotName + " (you)")::equals, "the pilot as you");
+
+			// climb to 12 m, then fly forward so the map has a trail and the charts a
+			// history
+			this.simulation.advance(120);
+			spectator.awaitAltitude((altitude) -> Math.abs(altitude - 12) < 0.5, "about 12 m");
+			spectator.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
+			pilot.type("[data-field=nudge-distance]", "25");
+			pilot.click("[data-nudge=FORWARD]");
+			pilot.awaitText("[data-last-reply]", "NUDGE d1 FORWARD 25 m: accepted."::equals, "NUDGE accepted");
+			this.simulation.advance(40);
+			spectator.awaitText("[data-instrument=groundSpeed]", (speed) -> !speed.equals("0.0 m/s"), "moving");
+			spectator.awaitText("[data-event-log]", (log) -> log.toLowerCase(Locale.ROOT).contains("control taken"),
+					"listing the control event");
+			spectator.screenshot("watch");
+			pilot.screenshot("pilot");
+		}
+	}
+
+	@Test
+	void rejectedCommandShowsTheHubsReason() {
+		try (Browser pilot = Browser.open(1400, 1000)) {
+			pilot.get(url("/pilot.html?drone=d2"));
+			pilot.awaitConnection("live");
+			pilot.click("[data-action=acquire]");
+			pilot.awaitText("[data-control-status]", "You control d2."::equals, "in control");
+
+			pilot.click("[data-command=TAKEOFF]");
+
+			String reply = pilot.awaitText("[data-last-reply]", (text) -> text.contains("ARM first"),
+					"the reason TAKEOFF was rejected");
+			assertThat(reply).startsWith("TAKEOFF d2 to 15 m: rejected");
+			pilot.awaitAttribute("[data-reply-log] li", "data-kind", "error"::equals, "shown as an error");
+		}
+	}
+
+	@Test
+	void phoneWidthPagesFitTheScreen() {
+		try (Browser phone = Browser.open(390, 844)) {
+			for (String page : new String[] { "watch", "pilot" }) {
+				phone.get(url("/" + page + ".html?drone=d3"));
+				phone.awaitConnection("live");
+				phone.awaitAttribute("[data-instruments]", "data-drone", "d3"::equals, "showing d3");
+				Number overflow = (Number) phone.driver()
+					.executeScript(
+							"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
+				phone.screenshot(page + "-phone");
+			}
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.dronehub.browser;
+
+import java.time.Duration;
+
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.FlightMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.interactions.Actions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Flying from the pilot console in real headless Chromium: keyboard flight with MOVE
+ * set-points and click-on-map GOTO. Set-points go out in real time while the simulation
+ * is stepped by the test, one tick per poll, so the hub's 1 s dead-man switch counts
+ * simulated time. Each test flies its own drone.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hub.simulation.clock=manual", "hub.fleet.size=2" })
+@Import(SteppedSimulationConfiguration.class)
+class PilotConsoleBrowserIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SteppedSimulation simulation;
+
+	@BeforeEach
+	void chromiumIsInstalled() {
+		Browser.assumeInstalled();
+	}
+
+	@Test
+	void keyboardFlightMovesTheDroneWhileAKeyIsHeldAndHoldsWhenReleased() throws Exception {
+		try (Browser pilot = Browser.open(1400, 1000)) {
+			takeOff(pilot, "d1");
+
+			new Actions(pilot.driver()).keyDown("w").perform();
+			pilot.awaitAttribute("[data-key=KeyW]", "data-held", "true"::equals, "lit while held");
+			pilot.awaitText("[data-keyboard-state]", (text) -> text.startsWith("flying d1"), "flying d1");
+			DroneState flying = tickUntil("d1",
+					(state) -> state.mode() == FlightMode.MANUAL && state.groundSpeed() > 1);
+			pilot.awaitText("[data-instrument=mode]", "Manual"::equals, "Manual");
+			// W is forward: with the nose north, the drone flies north
+			assertThat(flying.velocity().north()).isGreaterThan(1);
+
+			new Actions(pilot.driver()).keyUp("w").perform();
+			pilot.awaitAttribute("[data-key=KeyW]", "data-held", "false"::equals, "dark when released");
+			pilot.awaitText("[data-keyboard-state]", "idle"::equals, "idle");
+			// no more set-points: the drone stops, and the dead-man switch makes it hold
+			tickUntil("d1", (state) -> state.mode() == FlightMode.HOLD && state.groundSpeed() < 0.1);
+			pilot.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
+		}
+	}
+
+	@Test
+	void clickingTheMapSendsTheControlledDroneThere() throws Exception {
+		try (Browser pilot = Browser.open(1400, 1000)) {
+			takeOff(pilot, "d2");
+			DroneState before = this.simulation.latest("d2");
+
+			// up and to the right of the map's centre: north-east of the fleet
+			new Actions(pilot.driver()).moveToElement(pilot.find("[data-map]"), 120, -90).click().perform();
+
+			pilot.awaitText("[data-last-reply]", "GOTO d2 at 20 m: accepted."::equals, "GOTO accepted");
+			DroneState arrived = tickUntil("d2", (state) -> state.mode() == FlightMode.HOLD
+					&& state.position().lat() > before.position().lat() + 1e-5);
+			assertThat(arrived.position().lon()).isGreaterThan(before.position().lon());
+			assertThat(arrived.position().alt()).isCloseTo(20, org.assertj.core.data.Offset.offset(0.5));
+			pilot.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
+		}
+	}
+
+	/** Opens the console, takes control of the drone, arms it and takes off to 10 m. */
+	private void takeOff(Browser pilot, String droneId) throws Exception {
+		pilot.get("http://localhost:" + this.port + "/pilot.html?drone=" + droneId);
+		pilot.awaitConnection("live");
+		pilot.click("[data-action=acquire]");
+		pilot.awaitText("[data-control-status]", ("You control " + droneId + ".")::equals, "in control");
+		pilot.click("[data-command=ARM]");
+		pilot.awaitText("[data-last-reply]", ("ARM " + droneId + ": accepted.")::equals, "ARM accepted");
+		pilot.type("[data-field=takeoff-altitude]", "10");
+		pilot.click("[data-command=TAKEOFF]");
+		pilot.awaitText("[data-last-reply]", ("TAKEOFF " + droneId + " to 10 m: accepted.")::equals,
+				"TAKEOFF accepted");
+		this.simulation.advance(120);
+		pilot.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
+		pilot.find("body").click();
+	}
+
+	/**
+	 * Steps the simulation one tick at a time, letting the page send between ticks, until
+	 * the drone's state matches.
+	 */
+	private DroneState tickUntil(String droneId, java.util.function.Predicate<DroneState> condition) {
+		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			this.simulation.advance(1);
+			return this.simulation.latest(droneId);
+		}, condition::test);
+	}
+
+}

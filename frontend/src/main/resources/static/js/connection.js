@@ -1,0 +1,160 @@
+/**
+ * The hub connection: the only module that knows STOMP. It connects, reconnects after the hub
+ * goes away, subscribes again on every new session, and hands plain objects to listeners as
+ * events:
+ * - {@code state}: detail {@code {state, userName}}, state one of connecting, live, reconnecting, lost
+ * - {@code telemetry}: detail one drone state
+ * - {@code fleet}: detail the array of every drone's latest state
+ * - {@code hubevent}: detail one event from /topic/events
+ * - {@code reply}: detail one reply from /user/queue/replies
+ * - {@code huberror}: detail one error from /user/queue/errors
+ * - {@code refused}: detail {@code {message}} when the hub refused the connection (STOMP ERROR)
+ */
+import { Client, ReconnectionTimeMode } from '/webjars/stomp__stompjs/esm6/index.js';
+import { Destinations } from './wire.js';
+
+/** After this long without a session the state turns from reconnecting to lost (retries go on). */
+const LOST_AFTER_MS = 15000;
+
+export class HubConnection extends EventTarget {
+
+	#client = null;
+
+	#state = 'connecting';
+
+	#userName = null;
+
+	#lostTimer = null;
+
+	#url;
+
+	#credentials = {};
+
+	/**
+	 * @param {string} url the broker URL, see wire.js brokerUrl
+	 */
+	constructor(url) {
+		super();
+		this.#url = url;
+	}
+
+	get state() {
+		return this.#state;
+	}
+
+	/** The user name the hub gave this session (CONNECTED frame's user-name header), or null. */
+	get userName() {
+		return this.#userName;
+	}
+
+	/**
+	 * Connects, or reconnects with new credentials (sent as the CONNECT frame's login and passcode).
+	 * @param {{login?: string, passcode?: string}} [credentials]
+	 */
+	async start(credentials = this.#credentials) {
+		this.#credentials = credentials;
+		if (this.#client) {
+			const old = this.#client;
+			this.#client = null;
+			await old.deactivate();
+		}
+		const connectHeaders = {};
+		if (credentials.login) {
+			connectHeaders.login = credentials.login;
+			connectHeaders.passcode = credentials.passcode ?? '';
+		}
+		const client = new Client({
+			brokerURL: this.#url,
+			connectHeaders,
+			reconnectDelay: 500,
+			maxReconnectDelay: 4000,
+			reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
+			heartbeatIncoming: 10000,
+			heartbeatOutgoing: 10000,
+			connectionTimeout: 5000,
+			debug: () => {},
+		});
+		client.onConnect = (frame) => this.#connected(client, frame);
+		client.onWebSocketClose = () => this.#disconnected(client);
+		client.onStompError = (frame) => {
+			const message = frame.headers.message || frame.body || 'the hub refused the connection';
+			this.dispatchEvent(new CustomEvent('refused', { detail: { message } }));
+		};
+		this.#client = client;
+		this.#setState('connecting');
+		client.activate();
+	}
+
+	/**
+	 * Sends a JSON body to an application destination.
+	 * @returns {boolean} false when there is no live session (nothing was sent)
+	 */
+	send(destination, body) {
+		if (!this.#client || !this.#client.connected) {
+			return false;
+		}
+		this.#client.publish({
+			destination,
+			body: JSON.stringify(body),
+			headers: { 'content-type': 'application/json' },
+		});
+		return true;
+	}
+
+	#connected(client, frame) {
+		if (client !== this.#client) {
+			return;
+		}
+		this.#userName = frame.headers['user-name'] ?? null;
+		const json = (handler) => (message) => {
+			let body;
+			try {
+				body = JSON.parse(message.body);
+			}
+			catch {
+				return;
+			}
+			handler(body);
+		};
+		const emit = (type) => json((body) => this.dispatchEvent(new CustomEvent(type, { detail: body })));
+		client.subscribe(Destinations.telemetry, emit('telemetry'));
+		client.subscribe(Destinations.events, emit('hubevent'));
+		client.subscribe(Destinations.replies, emit('reply'));
+		client.subscribe(Destinations.errors, emit('huberror'));
+		// the hub answers a subscription to /app/fleet once, at once, with every drone's latest state
+		const fleet = client.subscribe(Destinations.fleet, json((states) => {
+			fleet.unsubscribe();
+			this.dispatchEvent(new CustomEvent('fleet', { detail: states }));
+		}));
+		this.#setState('live');
+	}
+
+	#disconnected(client) {
+		if (client !== this.#client) {
+			return;
+		}
+		if (this.#state === 'live') {
+			this.#setState('reconnecting');
+		}
+	}
+
+	#setState(state) {
+		if (state === 'live') {
+			clearTimeout(this.#lostTimer);
+			this.#lostTimer = null;
+		}
+		else if (this.#lostTimer == null) {
+			this.#lostTimer = setTimeout(() => {
+				this.#lostTimer = null;
+				if (this.#state !== 'live') {
+					this.#setState('lost');
+				}
+			}, LOST_AFTER_MS);
+		}
+		if (state !== this.#state || state === 'live') {
+			this.#state = state;
+			this.dispatchEvent(new CustomEvent('state', { detail: { state, userName: this.#userName } }));
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+/**
+ * Small DOM helpers shared by the views: build elements with text, never HTML, and write text
+ * only when it changed.
+ */
+
+/**
+ * Creates an element with attributes and children; strings become text nodes.
+ * @param {string} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {(Node|string)[]} [children]
+ */
+export function element(tag, attributes = {}, children = []) {
+	const node = document.createElement(tag);
+	for (const [name, value] of Object.entries(attributes)) {
+		if (value != null) {
+			node.setAttribute(name, value);
+		}
+	}
+	for (const child of children) {
+		node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+	}
+	return node;
+}
+
+/** Sets an element's text if it differs, so unchanged numbers cause no layout work. */
+export function setText(node, text) {
+	if (node && node.textContent !== text) {
+		node.textContent = text;
+	}
+}
+
+/** Sets an attribute if it differs. */
+export function setAttribute(node, name, value) {
+	if (node && node.getAttribute(name) !== value) {
+		node.setAttribute(name, value);
+	}
+}

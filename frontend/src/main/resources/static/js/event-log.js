@@ -1,0 +1,53 @@
+/**
+ * The event log from /topic/events, newest first, built with text nodes only.
+ */
+import { element } from './dom.js';
+import { formatClock } from './format.js';
+
+const TYPE_LABELS = {
+	CONTROL_ACQUIRED: 'control taken',
+	CONTROL_RELEASED: 'control released',
+	MODE_CHANGED: 'mode',
+	FAILSAFE: 'failsafe',
+	COMMAND_REJECTED: 'rejected',
+};
+
+/** How many events are shown. */
+const SHOWN = 40;
+
+export class EventLog {
+
+	#list;
+
+	#version = -1;
+
+	/** @param {HTMLOListElement|HTMLUListElement} list */
+	constructor(list) {
+		this.#list = list;
+	}
+
+	/** Redraws the list if the store's events changed. */
+	render(store) {
+		if (store.eventsVersion === this.#version) {
+			return;
+		}
+		this.#version = store.eventsVersion;
+		const items = store.events().slice(0, SHOWN).map((event) => element('li', {
+			'data-event-type': event.type,
+			'data-drone-id': event.droneId,
+		}, [
+			element('time', { datetime: Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : null },
+				[formatClock(event.timestamp)]),
+			element('span', { class: 'event-drone' }, [event.droneId ?? '']),
+			element('span', { class: `event-type event-${String(event.type).toLowerCase()}` },
+				[TYPE_LABELS[event.type] ?? String(event.type)]),
+			element('span', { class: 'event-detail' }, [event.detail ?? '']),
+			element('span', { class: 'event-pilot' }, [event.pilot ? `by ${event.pilot}` : '']),
+		]));
+		if (items.length === 0) {
+			items.push(element('li', { class: 'empty' }, ['No events yet.']));
+		}
+		this.#list.replaceChildren(...items);
+	}
+
+}

@@ -1,0 +1,123 @@
+/**
+ * The hub's STOMP contract (v1) as plain data: where to connect, the destinations, the request
+ * bodies, and replies put into plain words. Pure: no STOMP client, no DOM.
+ */
+
+export const Destinations = Object.freeze({
+	telemetry: '/topic/telemetry',
+	droneTelemetry: (droneId) => `/topic/drones/${encodeURIComponent(droneId)}/telemetry`,
+	fleet: '/app/fleet',
+	events: '/topic/events',
+	replies: '/user/queue/replies',
+	errors: '/user/queue/errors',
+	control: '/app/control',
+	command: '/app/command',
+});
+
+/** The WebSocket URL of the hub that served this page: ws: for http:, wss: for https:. */
+export function brokerUrl(location) {
+	const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+	return `${scheme}//${location.host}/ws`;
+}
+
+/** The flight commands of the contract, with what each needs. */
+export const COMMAND_TYPES = Object.freeze(['ARM', 'DISARM', 'TAKEOFF', 'LAND', 'RTL', 'HOLD', 'GOTO', 'NUDGE', 'MOVE']);
+
+export const NUDGE_DIRECTIONS = Object.freeze(['UP', 'DOWN', 'LEFT', 'RIGHT', 'FORWARD', 'BACK']);
+
+/** Makes command ids unique within this page: "c-<prefix>-<n>". */
+export function commandIds(prefix = Math.random().toString(36).slice(2, 6)) {
+	let next = 0;
+	return () => `c-${prefix}-${++next}`;
+}
+
+/** The body of an {@code /app/control} request. */
+export function controlRequest(droneId, action, commandId) {
+	if (action !== 'ACQUIRE' && action !== 'RELEASE') {
+		throw new RangeError(`unknown control action ${action}`);
+	}
+	return { droneId, action, commandId };
+}
+
+/**
+ * The body of an {@code /app/command} request.
+ * @param {string} droneId
+ * @param {string} type one of {@link COMMAND_TYPES}
+ * @param {object} fields the type's own fields (altitude, lat, lon, direction, distance, forward…)
+ * @param {string} [commandId]
+ */
+export function commandRequest(droneId, type, fields = {}, commandId = undefined) {
+	if (!COMMAND_TYPES.includes(type)) {
+		throw new RangeError(`unknown command type ${type}`);
+	}
+	const body = { droneId, type, ...fields };
+	if (commandId !== undefined) {
+		body.commandId = commandId;
+	}
+	return body;
+}
+
+/** A command or control request in words, e.g. "TAKEOFF to 15 m" or "take control". */
+export function describeRequest(body) {
+	if (body.action === 'ACQUIRE') {
+		return `take control of ${body.droneId}`;
+	}
+	if (body.action === 'RELEASE') {
+		return `release ${body.droneId}`;
+	}
+	switch (body.type) {
+		case 'TAKEOFF':
+			return `TAKEOFF ${body.droneId} to ${body.altitude} m`;
+		case 'GOTO':
+			return `GOTO ${body.droneId} at ${body.altitude} m`;
+		case 'NUDGE':
+			return `NUDGE ${body.droneId} ${body.direction} ${body.distance} m`;
+		case 'MOVE':
+			return `MOVE ${body.droneId}`;
+		default:
+			return `${body.type} ${body.droneId}`;
+	}
+}
+
+const CODE_WORDS = Object.freeze({
+	NO_SYSTEM: 'there is no such drone',
+	NOT_IN_CONTROL: 'you do not control this drone: take control first',
+	CONTROLLED_BY_OTHER: 'another pilot controls this drone',
+	COMMAND_DENIED: 'the drone cannot do that now',
+	COMMAND_DENIED_NOT_LANDED: 'the drone must land first',
+	OUT_OF_RANGE: 'a value is outside the drone\u2019s limits',
+	GEOFENCE: 'that would leave the geofence',
+	BUSY: 'the hub is busy: try again',
+});
+
+const ERROR_WORDS = Object.freeze({
+	INVALID_JSON: 'the hub could not read the request',
+	UNKNOWN_TYPE: 'the hub does not know that command',
+	MISSING_FIELD: 'a field is missing',
+	INVALID_FIELD: 'a field has a wrong value',
+});
+
+/**
+ * A reply from {@code /user/queue/replies} in plain words.
+ * @param {object} reply the reply body
+ * @param {object} [request] the request it answers, when known
+ * @returns {{ok: boolean, text: string}}
+ */
+export function describeReply(reply, request = undefined) {
+	const what = request ? describeRequest(request) : `command for ${reply.droneId ?? 'a drone'}`;
+	if (reply.status === 'ACCEPTED') {
+		return { ok: true, text: `${capitalise(what)}: accepted.` };
+	}
+	const why = reply.reason || CODE_WORDS[reply.code] || reply.code || 'no reason given';
+	return { ok: false, text: `${capitalise(what)}: rejected \u2014 ${why}.` };
+}
+
+/** An error from {@code /user/queue/errors} in plain words. */
+export function describeError(error) {
+	const words = error.message || ERROR_WORDS[error.error] || error.error || 'unknown error';
+	return `The hub refused a message \u2014 ${words}.`;
+}
+
+function capitalise(text) {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	compassPoint, failsafeLabel, formatAge, formatCoordinates, formatDistance, formatHeading, formatMeters,
+	formatPercent, formatSpeed, formatVerticalSpeed, formatVoltage, modeLabel, normalizeDegrees, pilotLabel,
+} from '../../main/resources/static/js/format.js';
+
+describe('format', () => {
+	it('writes lengths and speeds with their units', () => {
+		assert.equal(formatMeters(15), '15.0 m');
+		assert.equal(formatMeters(3.14159, 2), '3.14 m');
+		assert.equal(formatSpeed(4.26), '4.3 m/s');
+		assert.equal(formatPercent(87.5), '88 %');
+		assert.equal(formatVoltage(15.9), '15.90 V');
+	});
+
+	it('shows a dash for a missing number', () => {
+		for (const format of [formatMeters, formatSpeed, formatVerticalSpeed, formatHeading, formatPercent, formatVoltage]) {
+			assert.equal(format(undefined), '—');
+			assert.equal(format(Number.NaN), '—');
+		}
+	});
+
+	it('signs vertical speed: plus climbing, minus descending, none when level', () => {
+		assert.equal(formatVerticalSpeed(1.54), '+1.5 m/s');
+		assert.equal(formatVerticalSpeed(-0.7), '\u22120.7 m/s');
+		assert.equal(formatVerticalSpeed(0.02), '0.0 m/s');
+		assert.equal(formatVerticalSpeed(-0.04), '0.0 m/s');
+	});
+
+	it('writes a heading as three digits and a compass point', () => {
+		assert.equal(formatHeading(90), '090° E');
+		assert.equal(formatHeading(359.6), '000° N');
+		assert.equal(formatHeading(-45), '315° NW');
+		assert.equal(formatHeading(202), '202° S');
+		assert.equal(compassPoint(22), 'N');
+		assert.equal(compassPoint(23), 'NE');
+		assert.equal(normalizeDegrees(-90), 270);
+		assert.equal(normalizeDegrees(720), 0);
+	});
+
+	it('writes the telemetry age in words', () => {
+		assert.equal(formatAge(100), '0.1 s ago');
+		assert.equal(formatAge(-5), '0.0 s ago');
+		assert.equal(formatAge(12_400), '12 s ago');
+		assert.equal(formatAge(180_000), '3 min ago');
+		assert.equal(formatAge(null), 'no data yet');
+	});
+
+	it('writes distances in metres, then kilometres', () => {
+		assert.equal(formatDistance(50), '50 m');
+		assert.equal(formatDistance(2.5), '2.5 m');
+		assert.equal(formatDistance(1500), '1.5 km');
+	});
+
+	it('writes coordinates with hemispheres', () => {
+		assert.equal(formatCoordinates(-22.9519, -43.2105), '22.951900° S, 43.210500° W');
+		assert.equal(formatCoordinates(51.5, 0.1), '51.500000° N, 0.100000° E');
+	});
+
+	it('puts modes, failsafes and pilots into words', () => {
+		assert.equal(modeLabel('RTL'), 'Returning home');
+		assert.equal(modeLabel('SOMETHING_NEW'), 'SOMETHING_NEW');
+		assert.equal(failsafeLabel(null), 'None');
+		assert.equal(failsafeLabel('LOW_BATTERY'), 'Low battery');
+		assert.equal(pilotLabel(null, 'guest-1'), 'Nobody');
+		assert.equal(pilotLabel('guest-1', 'guest-1'), 'guest-1 (you)');
+		assert.equal(pilotLabel('guest-2', 'guest-1'), 'guest-2');
+	});
+});

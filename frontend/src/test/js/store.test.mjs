@@ -1,0 +1,111 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FleetStore } from '../../main/resources/static/js/store.js';
+import { telemetry } from './fixtures.mjs';
+
+function storeAt(clock) {
+	return new FleetStore({ now: () => clock.now, historyWindowMs: 60_000, sampleIntervalMs: 200, maxEvents: 3 });
+}
+
+describe('FleetStore', () => {
+	it('keeps the latest state of every drone, in natural id order', () => {
+		const store = storeAt({ now: 0 });
+		store.applyFleet([telemetry({ droneId: 'd10' }), telemetry({ droneId: 'd2' }), telemetry({ droneId: 'd1' })]);
+		store.applyTelemetry(telemetry({ droneId: 'd2', seq: 2, mode: 'ARMED' }));
+		assert.deepEqual(store.droneIds(), ['d1', 'd2', 'd10']);
+		assert.equal(store.drone('d2').mode, 'ARMED');
+		assert.equal(store.drones().length, 3);
+	});
+
+	it('ignores a state older than the one it has', () => {
+		const store = storeAt({ now: 0 });
+		assert.equal(store.applyTelemetry(telemetry({ seq: 5, position: { lat: 0, lon: 0, alt: 5 } })), true);
+		assert.equal(store.applyTelemetry(telemetry({ seq: 4, position: { lat: 0, lon: 0, alt: 4 } })), false);
+		assert.equal(store.applyTelemetry(telemetry({ seq: 5, position: { lat: 0, lon: 0, alt: 4 } })), false);
+		assert.equal(store.drone('d1').position.alt, 5);
+	});
+
+	it('accepts sequence numbers from the start again after a new session (restarted hub)', () => {
+		const store = storeAt({ now: 0 });
+		store.applyTelemetry(telemetry({ seq: 900 }));
+		store.connectionStarted();
+		assert.equal(store.applyTelemetry(telemetry({ seq: 1, mode: 'ARMED' })), true);
+		assert.equal(store.drone('d1').mode, 'ARMED');
+		assert.equal(store.applyTelemetry(telemetry({ seq: 1, mode: 'HOLD' })), false);
+	});
+
+	it('dispatches one change event per update, naming its kind', () => {
+		const store = storeAt({ now: 0 });
+		const kinds = [];
+		store.addEventListener('change', (event) => kinds.push(event.detail.kind));
+		store.applyFleet([telemetry()]);
+		store.applyTelemetry(telemetry({ seq: 2 }));
+		store.addEvent({ type: 'MODE_CHANGED', droneId: 'd1' });
+		store.setConnection('live', 'guest-1');
+		assert.deepEqual(kinds, ['fleet', 'telemetry', 'event', 'connection']);
+		assert.equal(store.version, 4);
+		assert.equal(store.userName, 'guest-1');
+		assert.equal(store.connection, 'live');
+	});
+
+	it('does not dispatch for an ignored state', () => {
+		const store = storeAt({ now: 0 });
+		store.applyTelemetry(telemetry({ seq: 3 }));
+		let changes = 0;
+		store.addEventListener('change', () => changes++);
+		store.applyTelemetry(telemetry({ seq: 2 }));
+		assert.equal(changes, 0);
+	});
+
+	it('tells the age of the latest telemetry by its own clock', () => {
+		const clock = { now: 1000 };
+		const store = storeAt(clock);
+		assert.equal(store.telemetryAge(), null);
+		store.applyTelemetry(telemetry());
+		clock.now = 1350;
+		assert.equal(store.telemetryAge(), 350);
+	});
+
+	it('keeps at most one history sample per interval and forgets samples older than the window', () => {
+		const store = storeAt({ now: 0 });
+		const t0 = 1_000_000;
+		for (let i = 0; i < 1000; i++) {
+			// 10 Hz for 100 s
+			store.applyTelemetry(telemetry({ seq: i, timestamp: t0 + i * 100, position: { lat: 0, lon: 0, alt: i } }));
+		}
+		const samples = store.history('d1');
+		assert.ok(samples.length <= 301 && samples.length >= 299, `kept ${samples.length}`);
+		assert.ok(samples[0].t >= samples.at(-1).t - 60_000);
+		assert.ok(samples[0].t < samples.at(-1).t - 59_000);
+		for (let i = 1; i < samples.length; i++) {
+			assert.ok(samples[i].t - samples[i - 1].t >= 200);
+		}
+		assert.equal(samples.at(-1).alt, 998);
+	});
+
+	it('starts a drone\'s history again when the hub\'s clock goes back', () => {
+		const store = storeAt({ now: 0 });
+		store.applyTelemetry(telemetry({ seq: 1, timestamp: 50_000 }));
+		store.applyTelemetry(telemetry({ seq: 2, timestamp: 51_000 }));
+		store.connectionStarted();
+		store.applyTelemetry(telemetry({ seq: 1, timestamp: 1_000 }));
+		assert.deepEqual(store.history('d1').map((s) => s.t), [1_000]);
+	});
+
+	it('keeps the newest events first, up to its limit', () => {
+		const store = storeAt({ now: 0 });
+		for (const detail of ['a', 'b', 'c', 'd']) {
+			store.addEvent({ type: 'MODE_CHANGED', droneId: 'd1', detail });
+		}
+		assert.deepEqual(store.events().map((e) => e.detail), ['d', 'c', 'b']);
+		assert.equal(store.eventsVersion, 4);
+	});
+
+	it('ignores messages that are not drone states', () => {
+		const store = storeAt({ now: 0 });
+		assert.equal(store.applyTelemetry(null), false);
+		assert.equal(store.applyTelemetry({ seq: 1 }), false);
+		store.applyFleet(null);
+		assert.deepEqual(store.droneIds(), []);
+	});
+});
