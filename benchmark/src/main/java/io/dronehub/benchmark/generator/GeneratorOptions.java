@@ -1,0 +1,109 @@
+package io.dronehub.benchmark.generator;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The generator's settings, from {@code --name=value} arguments.
+ *
+ * @param url the server's WebSocket URL
+ * @param spectators how many healthy spectator connections
+ * @param stalled how many extra spectators that stop reading after their first message
+ * @param stalledSubscriptions how many telemetry subscriptions each stalled spectator
+ * holds
+ * @param stalledReceiveBuffer the stalled spectators' SO_RCVBUF, bytes
+ * @param connectRate connection attempts per second
+ * @param warmupSeconds seconds between the last connection and the measured window
+ * @param durationSeconds length of the measured window, seconds
+ * @param deflate whether clients offer permessage-deflate
+ * @param login CONNECT login header, or {@code null}
+ * @param passcode CONNECT passcode header, or {@code null}
+ * @param destination the telemetry topic
+ * @param sourceAddresses local addresses to spread connections over, or empty for any
+ * @param pilot whether a pilot flies a drone and measures the command round trip
+ * @param pilotDrone the drone the pilot flies
+ * @param pilotLogin the pilot's login, or {@code null} for the spectators' one
+ * @param pilotPasscode the pilot's passcode, or {@code null} for the spectators' one
+ * @param publish whether to publish telemetry (for a broker that has no simulator)
+ * @param drones how many drones are published
+ * @param rateHz states per drone per second (the publisher's, and the pilot's tick)
+ * @param serverPid the server's process id, for CPU and memory readings, or 0
+ * @param serverJvm whether the server is a JVM (heap after GC is read with jcmd/jstat)
+ * @param out where to write the results as {@code name=value} lines, or {@code null}
+ */
+record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
+		int connectRate, int warmupSeconds, int durationSeconds, boolean deflate, @Nullable String login,
+		@Nullable String passcode, String destination, List<String> sourceAddresses, boolean pilot, String pilotDrone,
+		@Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish, int drones, int rateHz,
+		long serverPid, boolean serverJvm, @Nullable String out) {
+
+	/**
+	 * Reads options; unknown names are an error.
+	 * @param args {@code --name=value} arguments
+	 * @return the options
+	 */
+	static GeneratorOptions parse(String[] args) {
+		Map<String, String> values = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("expected --name=value, got " + arg);
+			}
+			int equals = arg.indexOf('=');
+			values.put((equals < 0) ? arg.substring(2) : arg.substring(2, equals),
+					(equals < 0) ? "true" : arg.substring(equals + 1));
+		}
+		Reader reader = new Reader(values);
+		GeneratorOptions options = new GeneratorOptions(URI.create(reader.text("url", "ws://127.0.0.1:8080/ws")),
+				reader.integer("spectators", 100), reader.integer("stalled", 0),
+				reader.integer("stalled-subscriptions", 2), reader.integer("stalled-receive-buffer", 4096),
+				reader.integer("connect-rate", 500), reader.integer("warmup", 10), reader.integer("duration", 20),
+				reader.bool("deflate", true), reader.optional("login"), reader.optional("passcode"),
+				reader.text("destination", "/topic/telemetry"), reader.list("source-addresses"),
+				reader.bool("pilot", false), reader.text("pilot-drone", "d1"), reader.optional("pilot-login"),
+				reader.optional("pilot-passcode"), reader.bool("publish", false), reader.integer("drones", 10),
+				reader.integer("rate-hz", 10), Long.parseLong(reader.text("server-pid", "0")),
+				reader.bool("server-jvm", true), reader.optional("out"));
+		if (!values.isEmpty()) {
+			throw new IllegalArgumentException("unknown options: " + values.keySet());
+		}
+		return options;
+	}
+
+	private record Reader(Map<String, String> values) {
+
+		String text(String name, String fallback) {
+			String value = this.values.remove(name);
+			return (value != null) ? value : fallback;
+		}
+
+		@Nullable String optional(String name) {
+			String value = this.values.remove(name);
+			return (value == null || value.isEmpty()) ? null : value;
+		}
+
+		int integer(String name, int fallback) {
+			return Integer.parseInt(text(name, Integer.toString(fallback)));
+		}
+
+		boolean bool(String name, boolean fallback) {
+			return Boolean.parseBoolean(text(name, Boolean.toString(fallback)));
+		}
+
+		List<String> list(String name) {
+			List<String> items = new ArrayList<>();
+			for (String item : text(name, "").split(",")) {
+				if (!item.isBlank()) {
+					items.add(item.trim());
+				}
+			}
+			return items;
+		}
+
+	}
+
+}

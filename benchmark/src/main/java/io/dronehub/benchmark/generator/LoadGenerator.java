@@ -1,0 +1,258 @@
+package io.dronehub.benchmark.generator;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one load: connects the spectators (and the pilot or publisher) at a bounded rate,
+ * warms up, measures for a fixed window, reads the server's CPU and memory, closes
+ * everything and writes the results. All connections run on one event-loop thread, so the
+ * generator's cost stays on one core and its statistics need no locks.
+ */
+public final class LoadGenerator {
+
+	private static final long CONNECT_TICK_MILLIS = 10;
+
+	private static final int CONNECT_GRACE_SECONDS = 90;
+
+	private static final int PILOT_TAKEOFF_SECONDS = 60;
+
+	private final GeneratorOptions options;
+
+	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+
+	private final EventLoop loop = this.group.next();
+
+	private final ConnectionRegistry registry = new ConnectionRegistry();
+
+	private final DeliveryStats healthy = new DeliveryStats();
+
+	private final DeliveryStats stalled = new DeliveryStats();
+
+	private final WebSocketConnector connector;
+
+	private final @Nullable ServerProbe server;
+
+	private @Nullable PilotConnection pilot;
+
+	private @Nullable PublisherConnection publisher;
+
+	private LoadGenerator(GeneratorOptions options) {
+		this.options = options;
+		this.connector = new WebSocketConnector(this.group, options.url(), options.deflate(),
+				options.sourceAddresses());
+		this.server = (options.serverPid() > 0) ? new ServerProbe(options.serverPid(), options.serverJvm()) : null;
+		this.registry.groups(this.healthy, this.stalled);
+	}
+
+	/**
+	 * Runs the generator.
+	 * @param args {@code --name=value} options, see {@link GeneratorOptions}
+	 * @throws Exception when the run cannot complete
+	 */
+	public static void main(String[] args) throws Exception {
+		LoadGenerator generator = new LoadGenerator(GeneratorOptions.parse(args));
+		try {
+			generator.run();
+		}
+		finally {
+			generator.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+		}
+	}
+
+	private void run() throws Exception {
+		Results results = new Results();
+		results.put("spectators", this.options.spectators());
+		results.put("stalled", this.options.stalled());
+		long idleHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
+		long idleRss = (this.server != null) ? this.server.residentKib() : -1;
+
+		long connectStart = System.nanoTime();
+		connectAll();
+		double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+		int ready = onLoop(this.registry::ready);
+		log("%d connections ready in %.1f s (%d failed), warming up %d s", ready, connectSeconds,
+				onLoop(this.registry::failed), this.options.warmupSeconds());
+		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		awaitPilot();
+
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long publishedStart = onLoop(() -> {
+			this.healthy.measuring(true);
+			this.stalled.measuring(true);
+			return publishedSoFar();
+		});
+		long windowStart = System.nanoTime();
+		long generatorCpuStart = os.getProcessCpuTime();
+		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
+		log("measuring for %d s", this.options.durationSeconds());
+		Thread.sleep(this.options.durationSeconds() * 1000L);
+		long publishedEnd = onLoop(() -> {
+			this.healthy.measuring(false);
+			this.stalled.measuring(false);
+			return publishedSoFar();
+		});
+		double window = (System.nanoTime() - windowStart) / 1e9;
+		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
+		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
+		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
+		int openAtEnd = onLoop(this.registry::openSpectators);
+		long loadedHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
+
+		onLoop(() -> {
+			this.registry.shutDown().forEach((connection) -> connection.channel().close());
+			return null;
+		});
+
+		results.put("connections_ready", ready);
+		results.put("connections_failed", (long) onLoop(this.registry::failed));
+		results.put("connections_open_at_end", openAtEnd);
+		results.put("connect_seconds", connectSeconds);
+		double readySpan = onLoop(this.registry::readySpanSeconds);
+		results.put("connect_rate", ready / Math.max(readySpan, 1e-3));
+		int deflated = onLoop(this.registry::deflated);
+		int handshakes = onLoop(this.registry::handshakes);
+		results.put("deflate_negotiated", deflated + "/" + handshakes);
+		results.put("window_seconds", window);
+		results.put("published_per_s", (publishedEnd - publishedStart) / window);
+		onLoop(() -> {
+			addDeliveries(results, window);
+			return null;
+		});
+		results.put("generator_cpu_pct", 100 * generatorCpu / window);
+		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered");
+		results.put("server_cpu_pct", 100 * serverCpu / window);
+		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
+		results.put("server_rss_idle_kib", idleRss);
+		results.put("server_rss_kib", loadedRss);
+		results.put("server_heap_idle_kib", idleHeap);
+		results.put("server_heap_kib", loadedHeap);
+		results.put("errors", String.join(" | ", onLoop(() -> new ArrayList<>(this.registry.errors()))));
+		String text = results.text();
+		System.out.print(text);
+		if (this.options.out() != null) {
+			Files.writeString(Path.of(this.options.out()), text);
+		}
+	}
+
+	private void connectAll() throws InterruptedException, ExecutionException {
+		List<Callable<StompConnection>> plan = new ArrayList<>();
+		GeneratorOptions o = this.options;
+		if (o.publish()) {
+			plan.add(() -> this.publisher = new PublisherConnection(this.registry, o.destination(), o.drones(),
+					o.rateHz(), o.login(), o.passcode()));
+		}
+		if (o.pilot()) {
+			plan.add(() -> this.pilot = new PilotConnection(this.registry, this.healthy, o.pilotDrone(), o.rateHz(),
+					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
+					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
+		}
+		for (int i = 0; i < o.spectators(); i++) {
+			plan.add(() -> new SpectatorConnection(this.registry, this.healthy, o.destination(), 1, false, o.login(),
+					o.passcode()));
+		}
+		for (int i = 0; i < o.stalled(); i++) {
+			plan.add(() -> new SpectatorConnection(this.registry, this.stalled, o.destination(),
+					o.stalledSubscriptions(), true, o.login(), o.passcode()));
+		}
+		int perTick = (int) Math.max(1, Math.ceil(o.connectRate() * CONNECT_TICK_MILLIS / 1000.0));
+		int[] launched = { 0 };
+		ScheduledFuture<?> pacing = this.loop.scheduleAtFixedRate(() -> {
+			for (int i = 0; i < perTick && launched[0] < plan.size(); i++) {
+				launch(plan.get(launched[0]++));
+			}
+		}, 0, CONNECT_TICK_MILLIS, TimeUnit.MILLISECONDS);
+		long deadline = System.nanoTime()
+				+ TimeUnit.SECONDS.toNanos(plan.size() / Math.max(o.connectRate(), 1) + CONNECT_GRACE_SECONDS);
+		while (System.nanoTime() < deadline
+				&& onLoop(() -> this.registry.ready() + this.registry.failed()) < plan.size()) {
+			Thread.sleep(100);
+		}
+		pacing.cancel(false);
+	}
+
+	/**
+	 * States published so far: counted by the publisher when there is one, else the
+	 * growth of each drone's highest {@code seq} the spectators saw (which lags the
+	 * server's publishing while the server is backlogged).
+	 */
+	private long publishedSoFar() {
+		PublisherConnection publisher = this.publisher;
+		return (publisher != null) ? publisher.published() : this.healthy.publishedSeqSum();
+	}
+
+	private void awaitPilot() throws InterruptedException, ExecutionException {
+		PilotConnection pilot = this.pilot;
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PILOT_TAKEOFF_SECONDS);
+		while (pilot != null && System.nanoTime() < deadline && !onLoop(pilot::settled)) {
+			Thread.sleep(100);
+		}
+	}
+
+	private void launch(Callable<StompConnection> factory) {
+		try {
+			StompConnection connection = factory.call();
+			int receiveBuffer = (connection instanceof SpectatorConnection spectator && spectator.stalled())
+					? this.options.stalledReceiveBuffer() : 0;
+			this.connector.connect(connection, receiveBuffer).addListener((future) -> {
+				if (!future.isSuccess()) {
+					this.registry.failed("connect: " + future.cause().getMessage());
+				}
+			});
+		}
+		catch (Exception ex) {
+			this.registry.failed(ex.toString());
+		}
+	}
+
+	private void addDeliveries(Results results, double window) {
+		results.put("delivered", this.healthy.delivered());
+		results.put("delivered_per_s", this.healthy.delivered() / window);
+		results.put("p50_ms", this.healthy.latencyMillis().getValueAtPercentile(50));
+		results.put("p99_ms", this.healthy.latencyMillis().getValueAtPercentile(99));
+		results.put("p999_ms", this.healthy.latencyMillis().getValueAtPercentile(99.9));
+		results.put("max_ms", this.healthy.latencyMillis().getMaxValue());
+		results.put("lost", this.healthy.lost());
+		results.put("reordered", this.healthy.reordered());
+		results.put("disconnected", this.healthy.disconnected());
+		results.put("stalled_delivered", this.stalled.delivered());
+		results.put("stalled_disconnected", this.stalled.disconnected());
+		PilotConnection pilot = this.pilot;
+		if (pilot != null) {
+			results.put("pilot_status", pilot.status());
+			results.put("pilot_moves_sent", pilot.movesSent());
+			results.put("pilot_round_trips", pilot.roundTripMicros().getTotalCount());
+			results.put("pilot_superseded", pilot.superseded());
+			results.put("pilot_p50_ms", pilot.roundTripMicros().getValueAtPercentile(50) / 1000.0);
+			results.put("pilot_p99_ms", pilot.roundTripMicros().getValueAtPercentile(99) / 1000.0);
+		}
+		PublisherConnection publisher = this.publisher;
+		if (publisher != null) {
+			results.put("publisher_skipped_ticks", publisher.skippedTicks());
+		}
+	}
+
+	private <T> T onLoop(Callable<T> task) throws InterruptedException, ExecutionException {
+		return this.loop.submit(task).get();
+	}
+
+	private static void log(String format, Object... args) {
+		System.err.printf("[generator] " + format + "%n", args);
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.dronehub.benchmark.generator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the server process's CPU time and memory from {@code /proc}, and for a JVM its
+ * heap after a full collection (with {@code jcmd GC.run} then {@code jstat -gc}).
+ *
+ * @param pid the server's process id
+ * @param jvm whether the server is a JVM
+ */
+record ServerProbe(long pid, boolean jvm) {
+
+	private static final double CLOCK_TICKS_PER_SECOND = 100;
+
+	/**
+	 * User plus system CPU time the server has used so far.
+	 * @return seconds
+	 * @throws IOException when the process is gone
+	 */
+	double cpuSeconds() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return ticks / CLOCK_TICKS_PER_SECOND;
+	}
+
+	/**
+	 * The server's resident memory.
+	 * @return KiB
+	 * @throws IOException when the process is gone
+	 */
+	long residentKib() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.pid), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The server's used heap right after a full collection.
+	 * @return KiB, or -1 when the server is not a JVM or the tools failed
+	 */
+	long heapAfterGcKib() {
+		if (!this.jvm) {
+			return -1;
+		}
+		try {
+			run("jcmd", Long.toString(this.pid), "GC.run");
+			List<String> lines = run("jstat", "-gc", Long.toString(this.pid));
+			if (lines.size() < 2) {
+				return -1;
+			}
+			String[] names = lines.get(0).trim().split("\\s+");
+			String[] values = lines.get(1).trim().split("\\s+");
+			double used = 0;
+			for (int i = 0; i < names.length && i < values.length; i++) {
+				if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+					used += Double.parseDouble(values[i]);
+				}
+			}
+			return Math.round(used);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private static List<String> run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		byte[] output = process.getInputStream().readAllBytes();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+		return new String(output, StandardCharsets.UTF_8).lines().toList();
+	}
+
+}

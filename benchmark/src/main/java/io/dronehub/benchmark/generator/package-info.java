@@ -1,0 +1,8 @@
+/**
+ * The load generator: STOMP spectators, a pilot and a publisher over Netty WebSocket
+ * clients, measuring delivery rate, latency, loss and order.
+ */
+@NullMarked
+package io.dronehub.benchmark.generator;
+
+import org.jspecify.annotations.NullMarked;
