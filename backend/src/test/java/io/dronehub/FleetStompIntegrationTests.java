@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
+import io.dronehub.telemetry.Outboxes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +37,9 @@ class FleetStompIntegrationTests {
 
 	private final HubHarness hub;
 
-	FleetStompIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation) {
-		this.hub = new HubHarness(port, simulation);
+	FleetStompIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
+			@Autowired Outboxes outboxes) {
+		this.hub = new HubHarness(port, simulation, outboxes);
 	}
 
 	@AfterEach

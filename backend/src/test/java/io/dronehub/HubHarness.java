@@ -1,5 +1,6 @@
 package io.dronehub;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
+import io.dronehub.telemetry.Outboxes;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,16 +27,20 @@ public final class HubHarness implements AutoCloseable {
 
 	private final SimulationLoop simulation;
 
+	private final Outboxes outboxes;
+
 	private final List<StompTestClient> clients = new ArrayList<>();
 
 	/**
 	 * Creates a harness for a running hub.
 	 * @param port the hub's HTTP port
 	 * @param simulation the hub's simulation, in manual clock mode
+	 * @param outboxes the hub's outboxes, to wait until each tick is written
 	 */
-	public HubHarness(int port, SimulationLoop simulation) {
+	public HubHarness(int port, SimulationLoop simulation, Outboxes outboxes) {
 		this.port = port;
 		this.simulation = simulation;
+		this.outboxes = outboxes;
 	}
 
 	/**
@@ -58,12 +64,20 @@ public final class HubHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Runs ticks on the simulation thread and waits for them.
+	 * Runs ticks one at a time, each written to every session before the next, as a
+	 * client keeping up in real time would see them (a burst of ticks faster than the
+	 * sockets drain would be conflated).
 	 * @param ticks how many
 	 * @throws Exception if they do not complete
 	 */
 	public void advance(int ticks) throws Exception {
-		this.simulation.advance(ticks).get(10, TimeUnit.SECONDS);
+		for (int i = 0; i < ticks; i++) {
+			this.simulation.advance(1).get(10, TimeUnit.SECONDS);
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.atMost(StompTestClient.TIMEOUT)
+				.until(this.outboxes::idle);
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -108,9 +109,12 @@ class SecurityConfiguration {
 	StompGuard stompGuard(AuthenticationManager stompAuthenticationManager,
 			AuthorizationManager<Message<?>> messageAuthorizationManager, ClientSessions sessions,
 			SecurityProperties security, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
-			@Lazy SimpMessagingTemplate messaging) {
+			@Lazy SimpMessagingTemplate messaging,
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
+		SessionErrors errors = new SessionErrors(messaging);
 		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
-				security.anonymousObservers(), clientOutbound, messaging);
+				security.anonymousObservers(), clientOutbound, errors,
+				new RateLimitNotices(errors, scheduler, security.limits()));
 	}
 
 	@Bean

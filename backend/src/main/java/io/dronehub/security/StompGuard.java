@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -54,17 +51,20 @@ public class StompGuard implements ChannelInterceptor {
 
 	private final MessageChannel clientOutbound;
 
-	private final SimpMessagingTemplate messaging;
+	private final SessionErrors errors;
+
+	private final RateLimitNotices rateLimitNotices;
 
 	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
-			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound,
-			SimpMessagingTemplate messaging) {
+			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound, SessionErrors errors,
+			RateLimitNotices rateLimitNotices) {
 		this.authentication = authentication;
 		this.authorization = authorization;
 		this.sessions = sessions;
 		this.anonymousObservers = anonymousObservers;
 		this.clientOutbound = clientOutbound;
-		this.messaging = messaging;
+		this.errors = errors;
+		this.rateLimitNotices = rateLimitNotices;
 	}
 
 	@Override
@@ -75,9 +75,8 @@ public class StompGuard implements ChannelInterceptor {
 		}
 		return switch (stomp.getCommand()) {
 			case CONNECT, STOMP -> connect(message, stomp);
-			case SEND -> this.sessions.tryCommand(stomp.getSessionId()) ? authorize(message, stomp)
-					: refuse(stomp, ErrorCode.RATE_LIMITED,
-							"more than the allowed commands per second: " + stomp.getDestination() + " frame dropped");
+			case SEND ->
+				this.sessions.tryCommand(stomp.getSessionId()) ? authorize(message, stomp) : rateLimited(stomp);
 			case SUBSCRIBE -> subscribe(message, stomp);
 			case UNSUBSCRIBE -> {
 				this.sessions.unsubscribed(stomp.getSessionId());
@@ -136,17 +135,21 @@ public class StompGuard implements ChannelInterceptor {
 		return refuse(stomp, ErrorCode.FORBIDDEN, "not allowed to " + action + stomp.getDestination());
 	}
 
+	private @Nullable Message<?> rateLimited(StompHeaderAccessor stomp) {
+		Principal user = stomp.getUser();
+		if (user != null) {
+			this.rateLimitNotices.dropped(user.getName(), stomp.getSessionId());
+		}
+		return null;
+	}
+
 	private @Nullable Message<?> refuse(StompHeaderAccessor stomp, ErrorCode code, String reason) {
 		Principal user = stomp.getUser();
 		if (user == null) {
 			logger.debug("Dropped a frame of unauthenticated session " + stomp.getSessionId() + ": " + reason);
 			return null;
 		}
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(stomp.getSessionId());
-		headers.setLeaveMutable(true);
-		this.messaging.convertAndSendToUser(user.getName(), "/queue/errors", new ErrorMessage(code, reason),
-				headers.getMessageHeaders());
+		this.errors.send(user.getName(), stomp.getSessionId(), new ErrorMessage(code, reason));
 		return null;
 	}
 
