@@ -1,14 +1,12 @@
 package io.dronehub;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
+import io.dronehub.telemetry.Outboxes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
+import static io.dronehub.HubHarness.assertNoGapsPerDrone;
+import static io.dronehub.HubHarness.receiveUntil;
 import static io.dronehub.StompTestClient.drain;
 import static io.dronehub.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,29 +32,29 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hub.simulation.clock=manual", "hub.fleet.size=5" })
+@ActiveProfiles("it")
 class FleetStompIntegrationTests {
 
-	@LocalServerPort
-	private int port;
+	private final HubHarness hub;
 
-	@Autowired
-	private SimulationLoop simulation;
-
-	private final List<StompTestClient> clients = new ArrayList<>();
+	FleetStompIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
+			@Autowired Outboxes outboxes) {
+		this.hub = new HubHarness(port, simulation, outboxes);
+	}
 
 	@AfterEach
 	void disconnect() {
-		this.clients.forEach(StompTestClient::close);
+		this.hub.close();
 	}
 
 	@Test
 	void spectatorsSeeAPilotTakeOffInOrderWithoutGaps() throws Exception {
-		StompTestClient pilot = connect();
+		StompTestClient pilot = connect("alice");
 		List<BlockingQueue<JsonNode>> spectators = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			spectators.add(connect().subscribe("/topic/telemetry"));
 		}
-		awaitTelemetry(spectators);
+		this.hub.awaitTelemetry(spectators);
 		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
 
 		assertAccepted(pilot.request(replies, "/app/control",
@@ -79,7 +80,7 @@ class FleetStompIntegrationTests {
 			JsonNode last = d1.get(d1.size() - 1);
 			assertThat(last.get("mode").asString()).isEqualTo("HOLD");
 			assertThat(last.get("armed").asBoolean()).isTrue();
-			assertThat(last.get("pilot").asString()).isEqualTo(pilot.user());
+			assertThat(last.get("pilot").asString()).isEqualTo("alice");
 			assertThat(last.get("position").get("alt").asDouble()).isCloseTo(10, within(0.5));
 		}
 	}
@@ -88,7 +89,7 @@ class FleetStompIntegrationTests {
 	void oneDroneTopicCarriesOnlyThatDrone() throws Exception {
 		StompTestClient spectator = connect();
 		BlockingQueue<JsonNode> d2 = spectator.subscribe("/topic/drones/d2/telemetry");
-		awaitTelemetry(List.of(d2));
+		this.hub.awaitTelemetry(List.of(d2));
 		advance(5);
 		List<JsonNode> received = receiveUntil(d2, "d2", latest("d2").seq());
 		assertThat(received).isNotEmpty()
@@ -98,8 +99,8 @@ class FleetStompIntegrationTests {
 
 	@Test
 	void aSecondPilotIsRejectedAndOnlyThatPilotIsTold() throws Exception {
-		StompTestClient alice = connect();
-		StompTestClient bob = connect();
+		StompTestClient alice = connect("alice");
+		StompTestClient bob = connect("bob");
 		BlockingQueue<JsonNode> events = connect().subscribe("/topic/events");
 		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
 		BlockingQueue<JsonNode> bobReplies = bob.subscribeReplies();
@@ -146,7 +147,7 @@ class FleetStompIntegrationTests {
 
 	@Test
 	void framesThatCannotBeUnderstoodGetAnErrorAndTheSessionStaysOpen() throws Exception {
-		StompTestClient client = connect();
+		StompTestClient client = connect("alice");
 		BlockingQueue<JsonNode> errors = client.subscribeErrors();
 		BlockingQueue<JsonNode> replies = client.subscribeReplies();
 
@@ -182,7 +183,7 @@ class FleetStompIntegrationTests {
 
 	@Test
 	void aPilotsDisconnectReleasesControlAndStartsTheLinkLossFailsafe() throws Exception {
-		StompTestClient pilot = connect();
+		StompTestClient pilot = connect("bob");
 		BlockingQueue<JsonNode> events = connect().subscribe("/topic/events");
 		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
 		assertAccepted(pilot.request(replies, "/app/control",
@@ -219,58 +220,19 @@ class FleetStompIntegrationTests {
 	}
 
 	private StompTestClient connect() throws Exception {
-		StompTestClient client = StompTestClient.connect(this.port);
-		this.clients.add(client);
-		return client;
+		return this.hub.connect();
+	}
+
+	private StompTestClient connect(String user) throws Exception {
+		return this.hub.connect(user);
 	}
 
 	private void advance(int ticks) throws Exception {
-		this.simulation.advance(ticks).get(10, TimeUnit.SECONDS);
+		this.hub.advance(ticks);
 	}
 
 	private DroneState latest(String droneId) {
-		return this.simulation.latestStates()
-			.stream()
-			.filter((state) -> state.droneId().equals(droneId))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	/**
-	 * Ticks until every queue has received telemetry, proving the subscriptions are
-	 * active.
-	 */
-	private void awaitTelemetry(List<BlockingQueue<JsonNode>> queues) {
-		await().atMost(StompTestClient.TIMEOUT).until(() -> {
-			advance(1);
-			return queues.stream().allMatch((queue) -> !queue.isEmpty());
-		});
-	}
-
-	/**
-	 * Collects a subscriber's messages until it has seen {@code seq} of {@code droneId}.
-	 */
-	private static List<JsonNode> receiveUntil(BlockingQueue<JsonNode> queue, String droneId, long seq)
-			throws InterruptedException {
-		List<JsonNode> received = new ArrayList<>();
-		while (true) {
-			JsonNode state = next(queue);
-			received.add(state);
-			if (state.get("droneId").asString().equals(droneId) && state.get("seq").asLong() >= seq) {
-				return received;
-			}
-		}
-	}
-
-	private static void assertNoGapsPerDrone(List<JsonNode> states) {
-		Map<String, Long> lastSeq = new HashMap<>();
-		for (JsonNode state : states) {
-			long seq = state.get("seq").asLong();
-			Long previous = lastSeq.put(state.get("droneId").asString(), seq);
-			if (previous != null) {
-				assertThat(seq).as("seq of %s", state.get("droneId")).isEqualTo(previous + 1);
-			}
-		}
+		return this.hub.latest(droneId);
 	}
 
 	private static void assertAccepted(JsonNode reply) {

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,7 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -60,25 +62,97 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
-	 * Connects to the hub's STOMP endpoint.
+	 * Connects to the hub's STOMP endpoint without logging in (an anonymous observer).
 	 * @param port the hub's HTTP port
 	 * @return a connected client
 	 * @throws Exception if the connection fails
 	 */
 	public static StompTestClient connect(int port) throws Exception {
+		return connect(port, null, null);
+	}
+
+	/**
+	 * Connects to the hub's STOMP endpoint and logs in.
+	 * @param port the hub's HTTP port
+	 * @param login the user name, or {@code null} to connect anonymously
+	 * @param passcode the password
+	 * @return a connected client
+	 * @throws Exception if the connection or the login fails
+	 */
+	public static StompTestClient connect(int port, @Nullable String login, @Nullable String passcode)
+			throws Exception {
+		WebSocketStompClient client = newClient();
+		CompletableFuture<String> user = new CompletableFuture<>();
+		StompSession session = client.connectAsync(url(port), new WebSocketHttpHeaders(),
+				connectHeaders(login, passcode), new StompSessionHandlerAdapter() {
+					@Override
+					public void afterConnected(StompSession session, StompHeaders connected) {
+						user.complete(connected.getFirst("user-name"));
+					}
+				})
+			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		return new StompTestClient(client, session, user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+	}
+
+	/**
+	 * Tries to connect and expects the hub to refuse with a STOMP ERROR frame.
+	 * @param port the hub's HTTP port
+	 * @param login the user name, or {@code null}
+	 * @param passcode the password
+	 * @return the {@code message} header of the ERROR frame
+	 * @throws Exception if no ERROR frame arrives
+	 */
+	public static String connectExpectingError(int port, @Nullable String login, @Nullable String passcode)
+			throws Exception {
+		WebSocketStompClient client = newClient();
+		CompletableFuture<String> error = new CompletableFuture<>();
+		try {
+			client.connectAsync(url(port), new WebSocketHttpHeaders(), connectHeaders(login, passcode),
+					new StompSessionHandlerAdapter() {
+						@Override
+						public Type getPayloadType(StompHeaders headers) {
+							return String.class;
+						}
+
+						@Override
+						public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+							error.complete(headers.getFirst("message"));
+						}
+
+						@Override
+						public void afterConnected(StompSession session, StompHeaders connected) {
+							error.completeExceptionally(
+									new AssertionError("connected as " + connected.getFirst("user-name")));
+						}
+					});
+			return error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		finally {
+			client.stop();
+		}
+	}
+
+	private static WebSocketStompClient newClient() {
 		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 		heartbeats.initialize();
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		client.setMessageConverter(new RawJsonConverter());
 		client.setTaskScheduler(heartbeats);
-		CompletableFuture<String> user = new CompletableFuture<>();
-		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
-			@Override
-			public void afterConnected(StompSession session, StompHeaders connected) {
-				user.complete(connected.getFirst("user-name"));
-			}
-		}).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		return new StompTestClient(client, session, user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+		client.setInboundMessageSizeLimit(8 * 1024 * 1024);
+		return client;
+	}
+
+	private static String url(int port) {
+		return "ws://localhost:" + port + "/ws";
+	}
+
+	private static StompHeaders connectHeaders(@Nullable String login, @Nullable String passcode) {
+		StompHeaders headers = new StompHeaders();
+		if (login != null) {
+			headers.setLogin(login);
+			headers.setPasscode(passcode);
+		}
+		return headers;
 	}
 
 	/**

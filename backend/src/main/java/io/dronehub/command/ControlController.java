@@ -5,12 +5,16 @@ import java.util.concurrent.CompletableFuture;
 
 import io.dronehub.control.ControlLeases;
 import io.dronehub.control.Pilot;
+import io.dronehub.flight.CommandResult;
+import io.dronehub.flight.ResultCode;
+import io.dronehub.security.Role;
 
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -34,9 +38,13 @@ public class ControlController {
 	CompletableFuture<CommandReply> control(@Payload ControlRequest request, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		Pilot pilot = new Pilot(user.getName(), sessionId);
+		boolean admin = user instanceof Authentication authentication
+				&& authentication.getAuthorities().contains(Role.ADMIN.authority());
 		return this.requests.run(request.droneId(), request.commandId(), (fleet) -> switch (request.action()) {
 			case ACQUIRE -> this.leases.acquire(fleet, request.droneId(), pilot);
 			case RELEASE -> this.leases.release(fleet, request.droneId(), pilot);
+			case FORCE_RELEASE -> admin ? this.leases.forceRelease(fleet, request.droneId(), pilot)
+					: CommandResult.rejected(ResultCode.COMMAND_DENIED, "only an ADMIN may force a release");
 		});
 	}
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A request sent to {@code /app/control} to take or give up control of a drone.
  *
  * @param droneId the drone
- * @param action {@code ACQUIRE} or {@code RELEASE}
+ * @param action {@code ACQUIRE}, {@code RELEASE} or {@code FORCE_RELEASE}
  * @param commandId the sender's id for this request, or {@code null}
  */
 public record ControlRequest(String droneId, Action action, @Nullable String commandId) {
@@ -25,7 +25,11 @@ public record ControlRequest(String droneId, Action action, @Nullable String com
 		/** Take control; refused while another session holds it. */
 		ACQUIRE,
 		/** Give control up. */
-		RELEASE
+		RELEASE,
+		/**
+		 * Take control away from whoever holds it (ADMIN only), e.g. from a stuck pilot.
+		 */
+		FORCE_RELEASE
 
 	}
 

@@ -17,6 +17,12 @@ public enum ErrorCode {
 	 * coordinate.
 	 */
 	INVALID_FIELD,
+	/** The sender's role does not allow this SEND or SUBSCRIBE. */
+	FORBIDDEN,
+	/** The session sent more commands per second than allowed; the frame was dropped. */
+	RATE_LIMITED,
+	/** A per-session limit (e.g. subscriptions) was reached; the frame was refused. */
+	LIMIT_EXCEEDED,
 	/** Something failed inside the hub; the request had no effect. */
 	INTERNAL_ERROR
 

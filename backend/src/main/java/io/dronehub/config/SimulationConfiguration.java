@@ -8,8 +8,8 @@ import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
+import io.dronehub.telemetry.TelemetryFanout;
 import io.dronehub.telemetry.TelemetryPublisher;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,8 +40,8 @@ class SimulationConfiguration {
 	}
 
 	@Bean
-	TelemetryPublisher telemetryPublisher(SimpMessagingTemplate messaging, JsonMapper json) {
-		return new TelemetryPublisher(messaging, json);
+	TelemetryPublisher telemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
+		return new TelemetryPublisher(fanout, messaging);
 	}
 
 	@Bean

@@ -1,35 +1,123 @@
 package io.dronehub.config;
 
+import java.util.concurrent.ThreadPoolExecutor;
+
+import io.dronehub.security.ClientAddressInterceptor;
+import io.dronehub.security.SecurityProperties;
+import io.dronehub.telemetry.Outboxes;
+import io.dronehub.telemetry.TelemetrySubscriptionInterceptor;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * STOMP over plain WebSocket at {@code /ws}: {@code /app} for requests to the hub, a
- * simple broker for {@code /topic} and {@code /queue} with 10 s heart-beats. Frames are
- * handled in the order each session sent them (ACQUIRE before ARM before TAKEOFF) and
- * delivered in the order they were published.
+ * STOMP over plain WebSocket at {@code /ws}, open to pages of the allowed origins (by
+ * default the hub's own): {@code /app} for requests to the hub, a simple broker for
+ * {@code /topic} and {@code /queue} with 10 s heart-beats, and telemetry delivered beside
+ * it through each session's outbox. Frames are handled in the order each session sent
+ * them (ACQUIRE before ARM before TAKEOFF) and delivered in the order they were
+ * published.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
-class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
 	private static final long[] HEARTBEAT_MILLIS = { 10_000, 10_000 };
 
 	private final TaskScheduler heartbeatScheduler;
 
-	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler) {
+	private final SecurityProperties security;
+
+	private final ClientAddressInterceptor clientAddress;
+
+	private final Outboxes outboxes;
+
+	private final TelemetrySubscriptionInterceptor telemetrySubscriptions;
+
+	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-");
+
+	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
+
+	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
+			SecurityProperties security, ClientAddressInterceptor clientAddress, Outboxes outboxes,
+			TelemetrySubscriptionInterceptor telemetrySubscriptions) {
 		this.heartbeatScheduler = heartbeatScheduler;
+		this.security = security;
+		this.clientAddress = clientAddress;
+		this.outboxes = outboxes;
+		this.telemetrySubscriptions = telemetrySubscriptions;
+	}
+
+	/**
+	 * Both channels get two threads (one per core) and a bounded queue; when it is full
+	 * the sending thread runs the task itself, which slows the sender instead of dropping
+	 * a frame or growing memory. Per-session order does not depend on it: Spring releases
+	 * a session's next frame only when the previous one has been handled.
+	 */
+	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix(threadNamePrefix);
+		executor.setCorePoolSize(2);
+		executor.setMaxPoolSize(2);
+		executor.setQueueCapacity(10_000);
+		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+		executor.initialize();
+		return executor;
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.executor(this.inbound).interceptors(this.telemetrySubscriptions);
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(this.outbound);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.addDecoratorFactory(this.outboxes);
+	}
+
+	/**
+	 * Refuses permessage-deflate unless {@code hub.telemetry.permessage-deflate} is on:
+	 * compressing every small frame per session tripled the hub's CPU per delivery.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "hub.telemetry.permessage-deflate", havingValue = false, matchIfMissing = true)
+	static FilterRegistrationBean<DeflateRefusingFilter> deflateRefusingFilter() {
+		FilterRegistrationBean<DeflateRefusingFilter> registration = new FilterRegistrationBean<>(
+				new DeflateRefusingFilter());
+		registration.addUrlPatterns("/ws");
+		return registration;
+	}
+
+	@Override
+	public void destroy() {
+		this.inbound.shutdown();
+		this.outbound.shutdown();
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint("/ws").setHandshakeHandler(new GuestHandshakeHandler());
+		registry.addEndpoint("/ws")
+			.setHandshakeHandler(new GuestHandshakeHandler())
+			.addInterceptors(this.clientAddress)
+			.setAllowedOriginPatterns(this.security.allowedOrigins().toArray(String[]::new));
 		registry.setPreserveReceiveOrder(true);
 	}
 

@@ -71,6 +71,30 @@ public final class ControlLeases {
 	}
 
 	/**
+	 * Takes control of a drone away from whoever holds it, e.g. a stuck pilot; the drone
+	 * carries on as after a deliberate release.
+	 * @param fleet the fleet
+	 * @param droneId the drone
+	 * @param admin who forces it
+	 * @return accepted, or why not
+	 */
+	public CommandResult forceRelease(Fleet fleet, String droneId, Pilot admin) {
+		Drone drone = fleet.drone(droneId);
+		if (drone == null) {
+			return noSuchDrone(droneId);
+		}
+		Pilot holder = this.holders.remove(droneId);
+		if (holder == null) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, "nobody controls " + droneId);
+		}
+		drone.releasePilot();
+		fleet.events()
+			.record(EventType.CONTROL_RELEASED, droneId, admin.name(),
+					admin.name() + " forced the release of " + holder.name() + "'s control");
+		return CommandResult.ok();
+	}
+
+	/**
 	 * Releases every drone a closed session controlled; each one's link-loss failsafe
 	 * starts.
 	 * @param fleet the fleet

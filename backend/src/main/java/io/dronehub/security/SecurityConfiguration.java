@@ -1,0 +1,138 @@
+package io.dronehub.security;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * Spring Security for the hub: users from configuration, who may send and subscribe to
+ * what over STOMP, and HTTP basic for the REST API when anonymous observers are off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final String[] READABLE = { "/app/fleet", "/topic/telemetry", "/topic/drones/*/telemetry",
+			"/topic/events", "/user/queue/replies", "/user/queue/errors" };
+
+	@Bean
+	UserDetailsService hubUsers(SecurityProperties security) {
+		return HubUsers.from(security.users());
+	}
+
+	@Bean
+	AuthenticationManager stompAuthenticationManager(UserDetailsService users) {
+		return new ProviderManager(new DaoAuthenticationProvider(users));
+	}
+
+	/**
+	 * The rules for every inbound STOMP frame: pilots and admins may send commands;
+	 * everyone connected may subscribe to the published topics and to their own queues;
+	 * nothing else.
+	 */
+	@Bean
+	AuthorizationManager<Message<?>> messageAuthorizationManager(
+			MessageMatcherDelegatingAuthorizationManager.Builder messages) {
+		return messages
+			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
+					SimpMessageType.DISCONNECT)
+			.permitAll()
+			.simpMessageDestMatchers("/app/command", "/app/control")
+			.hasAnyRole(Role.PILOT.name(), Role.ADMIN.name())
+			.simpSubscribeDestMatchers(READABLE)
+			.hasAnyRole(Role.OBSERVER.name(), Role.PILOT.name(), Role.ADMIN.name())
+			.anyMessage()
+			.denyAll()
+			.build();
+	}
+
+	/**
+	 * Replaces Spring Security's CSRF check of the CONNECT frame. That check defends a
+	 * cookie-authenticated session against a cross-site page; here credentials travel in
+	 * the CONNECT frame itself, which another site cannot read or forge, and cross-site
+	 * WebSocket connections are refused by the origin check of the endpoint.
+	 */
+	@Bean(name = "csrfChannelInterceptor")
+	ChannelInterceptor csrfChannelInterceptor() {
+		return new ChannelInterceptor() {
+		};
+	}
+
+	/**
+	 * Sizes the container's WebSocket message buffers to the frame-size limit. Spring's
+	 * STOMP handler takes only whole messages, so this buffer decides the largest frame:
+	 * a larger one closes the connection with status 1009 (message too big).
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(SecurityProperties security) {
+		int frameSize = Math.toIntExact(security.limits().frameSize().toBytes());
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(frameSize);
+		container.setMaxBinaryMessageBufferSize(frameSize);
+		return container;
+	}
+
+	@Bean
+	ClientSessions clientSessions(SecurityProperties security) {
+		return new ClientSessions(security.limits());
+	}
+
+	@Bean
+	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions) {
+		return (event) -> sessions.close(event.getSessionId());
+	}
+
+	@Bean
+	StompGuard stompGuard(AuthenticationManager stompAuthenticationManager,
+			AuthorizationManager<Message<?>> messageAuthorizationManager, ClientSessions sessions,
+			SecurityProperties security, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
+			@Lazy SimpMessagingTemplate messaging,
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
+		SessionErrors errors = new SessionErrors(messaging);
+		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
+				security.anonymousObservers(), clientOutbound, errors,
+				new RateLimitNotices(errors, scheduler, security.limits()));
+	}
+
+	@Bean
+	ClientAddressInterceptor clientAddressInterceptor() {
+		return new ClientAddressInterceptor();
+	}
+
+	@Bean
+	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security) {
+		http.authorizeHttpRequests((requests) -> {
+			if (!security.anonymousObservers()) {
+				requests.requestMatchers("/api/**").authenticated();
+			}
+			requests.anyRequest().permitAll();
+		})
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+}

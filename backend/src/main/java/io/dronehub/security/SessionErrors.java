@@ -1,0 +1,27 @@
+package io.dronehub.security;
+
+import io.dronehub.command.ErrorMessage;
+
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+
+/**
+ * Sends an {@link ErrorMessage} to one session's {@code /user/queue/errors}.
+ */
+class SessionErrors {
+
+	private final SimpMessagingTemplate messaging;
+
+	SessionErrors(SimpMessagingTemplate messaging) {
+		this.messaging = messaging;
+	}
+
+	void send(String user, String sessionId, ErrorMessage error) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(sessionId);
+		headers.setLeaveMutable(true);
+		this.messaging.convertAndSendToUser(user, "/queue/errors", error, headers.getMessageHeaders());
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.dronehub.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import io.dronehub.command.ErrorCode;
+import io.dronehub.command.ErrorMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * The first interceptor on the inbound channel: authenticates the CONNECT frame, and
+ * holds every later frame to the session's authorisation, command rate and subscription
+ * limit.
+ * <p>
+ * It never throws. A refused CONNECT gets a STOMP ERROR frame and the connection closes,
+ * as STOMP prescribes; any other refused frame is dropped and answered on the sender's
+ * {@code /user/queue/errors}, and the session stays open. (Spring delivers a session's
+ * frames in order through a decorator that only logs what an interceptor throws, so
+ * throwing would leave the client without an answer.) Spring Security's own authorisation
+ * interceptor still runs after this one, as a backstop, with the same rules.
+ */
+public class StompGuard implements ChannelInterceptor {
+
+	private static final Log logger = LogFactory.getLog(StompGuard.class);
+
+	private final AuthenticationManager authentication;
+
+	private final AuthorizationManager<Message<?>> authorization;
+
+	private final ClientSessions sessions;
+
+	private final boolean anonymousObservers;
+
+	private final MessageChannel clientOutbound;
+
+	private final SessionErrors errors;
+
+	private final RateLimitNotices rateLimitNotices;
+
+	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
+			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound, SessionErrors errors,
+			RateLimitNotices rateLimitNotices) {
+		this.authentication = authentication;
+		this.authorization = authorization;
+		this.sessions = sessions;
+		this.anonymousObservers = anonymousObservers;
+		this.clientOutbound = clientOutbound;
+		this.errors = errors;
+		this.rateLimitNotices = rateLimitNotices;
+	}
+
+	@Override
+	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
+		StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+		if (stomp == null || stomp.getCommand() == null || stomp.getSessionId() == null) {
+			return message;
+		}
+		return switch (stomp.getCommand()) {
+			case CONNECT, STOMP -> connect(message, stomp);
+			case SEND ->
+				this.sessions.tryCommand(stomp.getSessionId()) ? authorize(message, stomp) : rateLimited(stomp);
+			case SUBSCRIBE -> subscribe(message, stomp);
+			case UNSUBSCRIBE -> {
+				this.sessions.unsubscribed(stomp.getSessionId());
+				yield message;
+			}
+			default -> message;
+		};
+	}
+
+	private @Nullable Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {
+		Authentication user;
+		String login = stomp.getLogin();
+		if (login == null) {
+			if (!this.anonymousObservers) {
+				return refuseConnect(stomp, "login required: send the login and passcode headers");
+			}
+			user = observer(stomp.getUser());
+		}
+		else {
+			try {
+				user = this.authentication
+					.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, stomp.getPasscode()));
+			}
+			catch (AuthenticationException ex) {
+				return refuseConnect(stomp, "invalid login or passcode");
+			}
+		}
+		String refusal = this.sessions.open(stomp.getSessionId(), user.getName(), address(stomp));
+		if (refusal != null) {
+			return refuseConnect(stomp, refusal);
+		}
+		stomp.setUser(user);
+		return message;
+	}
+
+	private @Nullable Message<?> subscribe(Message<?> message, StompHeaderAccessor stomp) {
+		Message<?> authorized = authorize(message, stomp);
+		if (authorized == null) {
+			return null;
+		}
+		if (!this.sessions.trySubscribe(stomp.getSessionId())) {
+			return refuse(stomp, ErrorCode.LIMIT_EXCEEDED,
+					"too many subscriptions: " + stomp.getDestination() + " refused");
+		}
+		return authorized;
+	}
+
+	private @Nullable Message<?> authorize(Message<?> message, StompHeaderAccessor stomp) {
+		Principal user = stomp.getUser();
+		AuthorizationResult result = (user instanceof Authentication authenticated)
+				? this.authorization.authorize(() -> authenticated, message) : null;
+		if (result != null && result.isGranted()) {
+			return message;
+		}
+		String action = (stomp.getCommand() == StompCommand.SUBSCRIBE) ? "subscribe to " : "send to ";
+		return refuse(stomp, ErrorCode.FORBIDDEN, "not allowed to " + action + stomp.getDestination());
+	}
+
+	private @Nullable Message<?> rateLimited(StompHeaderAccessor stomp) {
+		Principal user = stomp.getUser();
+		if (user != null) {
+			this.rateLimitNotices.dropped(user.getName(), stomp.getSessionId());
+		}
+		return null;
+	}
+
+	private @Nullable Message<?> refuse(StompHeaderAccessor stomp, ErrorCode code, String reason) {
+		Principal user = stomp.getUser();
+		if (user == null) {
+			logger.debug("Dropped a frame of unauthenticated session " + stomp.getSessionId() + ": " + reason);
+			return null;
+		}
+		this.errors.send(user.getName(), stomp.getSessionId(), new ErrorMessage(code, reason));
+		return null;
+	}
+
+	private @Nullable Message<?> refuseConnect(StompHeaderAccessor stomp, String reason) {
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(stomp.getSessionId());
+		this.clientOutbound
+			.send(MessageBuilder.createMessage(reason.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
+		return null;
+	}
+
+	private static Authentication observer(@Nullable Principal guest) {
+		String name = (guest != null) ? guest.getName() : "guest";
+		return UsernamePasswordAuthenticationToken.authenticated(name, null, List.of(Role.OBSERVER.authority()));
+	}
+
+	private static String address(StompHeaderAccessor stomp) {
+		Map<String, Object> attributes = stomp.getSessionAttributes();
+		Object address = (attributes != null) ? attributes.get(ClientAddressInterceptor.ADDRESS_ATTRIBUTE) : null;
+		return (address != null) ? address.toString() : "unknown";
+	}
+
+}

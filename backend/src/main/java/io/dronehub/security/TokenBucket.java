@@ -1,0 +1,44 @@
+package io.dronehub.security;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket: up to {@code burst} events at once, then {@code ratePerSecond} on
+ * average. Thread-safe.
+ */
+final class TokenBucket {
+
+	private final double ratePerNano;
+
+	private final double burst;
+
+	private final LongSupplier nanoTime;
+
+	private double tokens;
+
+	private long refilledAt;
+
+	TokenBucket(int ratePerSecond, int burst, LongSupplier nanoTime) {
+		this.ratePerNano = ratePerSecond / 1e9;
+		this.burst = burst;
+		this.nanoTime = nanoTime;
+		this.tokens = burst;
+		this.refilledAt = nanoTime.getAsLong();
+	}
+
+	/**
+	 * Takes a token if one is left.
+	 * @return {@code true} if the event may go ahead
+	 */
+	synchronized boolean tryTake() {
+		long now = this.nanoTime.getAsLong();
+		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * this.ratePerNano);
+		this.refilledAt = now;
+		if (this.tokens < 1) {
+			return false;
+		}
+		this.tokens -= 1;
+		return true;
+	}
+
+}

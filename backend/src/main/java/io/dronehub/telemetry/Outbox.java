@@ -1,0 +1,304 @@
+package io.dronehub.telemetry;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * Everything that leaves for one WebSocket session, written without ever blocking the
+ * caller.
+ * <p>
+ * Spring's frames (CONNECTED, replies, errors, events, heart-beats, RECEIPT, ERROR)
+ * arrive through {@link #sendMessage} and are never dropped; telemetry is offered per
+ * tick and is latest-wins: an undelivered state of a drone is replaced by the newer one
+ * and counted as conflated. One asynchronous write is in flight at a time; when it
+ * completes, everything pending leaves as the next write — one WebSocket message of
+ * several STOMP frames when batching is on. A write that makes no progress for the stall
+ * timeout, or frames that pile up beyond the limit, close the session: a slow client
+ * costs only itself.
+ * <p>
+ * Thread-safe: Spring's outbound threads, the simulation thread and the container's
+ * completion threads all use it, under this object's lock.
+ */
+final class Outbox extends WebSocketSessionDecorator {
+
+	private static final Log logger = LogFactory.getLog(Outbox.class);
+
+	/**
+	 * The most characters batched into one WebSocket message: under the 8 KiB message
+	 * buffer that Jakarta WebSocket clients (Tomcat's, under Spring's STOMP client) have
+	 * by default.
+	 */
+	static final int MAX_BATCH_CHARS = 8000;
+
+	/** The outbox whose {@code sendText} the current thread is inside, if any. */
+	private static final ThreadLocal<Outbox> SENDING = new ThreadLocal<>();
+
+	private final RemoteEndpoint.Async remote;
+
+	private final TelemetryProperties settings;
+
+	private final Executor closer;
+
+	private final List<TelemetrySubscription> subscriptions = new ArrayList<>();
+
+	private final ArrayDeque<String> frames = new ArrayDeque<>();
+
+	private final AtomicLong delivered = new AtomicLong();
+
+	private long pendingBytes;
+
+	private long conflated;
+
+	private boolean writing;
+
+	private boolean broken;
+
+	/**
+	 * A write completed inside {@code sendText}: the sending thread starts the next one.
+	 */
+	private boolean flushAgain;
+
+	private @Nullable CloseStatus closeWhenFlushed;
+
+	Outbox(WebSocketSession session, RemoteEndpoint.Async remote, TelemetryProperties settings, Executor closer) {
+		super(session);
+		this.remote = remote;
+		this.settings = settings;
+		this.closer = closer;
+		remote.setSendTimeout(settings.stallTimeout().toMillis());
+	}
+
+	@Override
+	public void sendMessage(WebSocketMessage<?> message) throws IOException {
+		if (!(message instanceof TextMessage text)) {
+			throw new IllegalArgumentException("The hub sends text frames only, not " + message);
+		}
+		boolean overflow;
+		synchronized (this) {
+			if (this.broken) {
+				return;
+			}
+			String frame = text.getPayload();
+			this.frames.add(frame);
+			this.pendingBytes += frame.length();
+			overflow = this.pendingBytes > this.settings.maxPendingFrames().toBytes();
+		}
+		if (overflow) {
+			closeAsTooSlow("more than " + this.settings.maxPendingFrames() + " of frames waiting");
+			return;
+		}
+		flush();
+	}
+
+	@Override
+	public void close(CloseStatus status) throws IOException {
+		boolean now;
+		synchronized (this) {
+			this.closeWhenFlushed = status;
+			now = !this.writing && this.frames.isEmpty();
+		}
+		if (now) {
+			getDelegate().close(status);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		close(CloseStatus.NORMAL);
+	}
+
+	synchronized void subscribe(TelemetrySubscription subscription) {
+		this.subscriptions.add(subscription);
+	}
+
+	synchronized void unsubscribe(String subscriptionId) {
+		this.subscriptions.removeIf((subscription) -> subscription.id().equals(subscriptionId));
+	}
+
+	/**
+	 * Offers a tick's frames to every telemetry subscription of this session, then writes
+	 * if no write is in flight.
+	 */
+	void offer(TickFrames tick) {
+		synchronized (this) {
+			if (this.broken || this.closeWhenFlushed != null || this.subscriptions.isEmpty()) {
+				return;
+			}
+			for (TelemetrySubscription subscription : this.subscriptions) {
+				for (int i = 0; i < tick.size(); i++) {
+					if (subscription.wants(tick.droneId(i))
+							&& subscription.offer(i, tick.size(), tick.frame(i, subscription))) {
+						this.conflated++;
+					}
+				}
+			}
+		}
+		flush();
+	}
+
+	/** Whether nothing is waiting and no write is in flight. */
+	synchronized boolean idle() {
+		return !this.writing && this.frames.isEmpty()
+				&& this.subscriptions.stream().noneMatch(TelemetrySubscription::hasPending);
+	}
+
+	/**
+	 * How many telemetry frames were replaced by newer ones before they could be written.
+	 */
+	synchronized long conflated() {
+		return this.conflated;
+	}
+
+	/** How many WebSocket messages were written. */
+	long delivered() {
+		return this.delivered.get();
+	}
+
+	/**
+	 * Starts the next write unless one is in flight. Tomcat may report a write complete
+	 * inside {@code sendText} itself; starting the next write from there would nest
+	 * inside the container's unfinished call and corrupt the stream, so such a completion
+	 * only asks the outer call to loop.
+	 */
+	private void flush() {
+		if (SENDING.get() == this) {
+			synchronized (this) {
+				this.flushAgain = true;
+			}
+			return;
+		}
+		while (true) {
+			String next;
+			synchronized (this) {
+				this.flushAgain = false;
+				if (this.writing || this.broken) {
+					return;
+				}
+				next = this.settings.batchFrames() ? drainAll() : pollOne();
+				if (next == null) {
+					return;
+				}
+				this.writing = true;
+			}
+			SENDING.set(this);
+			try {
+				this.remote.sendText(next, this::written);
+			}
+			catch (RuntimeException ex) {
+				broken("the connection failed: " + ex.getMessage(), false);
+				return;
+			}
+			finally {
+				SENDING.remove();
+			}
+			synchronized (this) {
+				if (!this.flushAgain) {
+					return;
+				}
+			}
+		}
+	}
+
+	private void written(SendResult result) {
+		if (!result.isOK()) {
+			broken("a write made no progress for " + this.settings.stallTimeout().toSeconds() + " s", isOpen());
+			return;
+		}
+		this.delivered.incrementAndGet();
+		CloseStatus close;
+		synchronized (this) {
+			this.writing = false;
+			close = (this.closeWhenFlushed != null && this.frames.isEmpty()) ? this.closeWhenFlushed : null;
+		}
+		if (close != null) {
+			this.closer.execute(() -> closeQuietly(close));
+			return;
+		}
+		flush();
+	}
+
+	/**
+	 * As much as is pending, Spring's frames first, as one message of at most
+	 * {@link #MAX_BATCH_CHARS}; guarded by this.
+	 */
+	private @Nullable String drainAll() {
+		StringBuilder batch = new StringBuilder(Math.min(MAX_BATCH_CHARS, (int) this.pendingBytes + 4096));
+		while (!this.frames.isEmpty()
+				&& (batch.length() == 0 || batch.length() + this.frames.peek().length() <= MAX_BATCH_CHARS)) {
+			String frame = this.frames.poll();
+			this.pendingBytes -= frame.length();
+			batch.append(frame);
+		}
+		if (this.frames.isEmpty() && this.closeWhenFlushed == null) {
+			for (TelemetrySubscription subscription : this.subscriptions) {
+				subscription.drainTo(batch, MAX_BATCH_CHARS);
+			}
+		}
+		return (batch.length() > 0) ? batch.toString() : null;
+	}
+
+	/** The next single frame, Spring's first; guarded by this. */
+	private @Nullable String pollOne() {
+		String frame = this.frames.poll();
+		if (frame != null) {
+			this.pendingBytes -= frame.length();
+			return frame;
+		}
+		if (this.closeWhenFlushed != null) {
+			return null;
+		}
+		for (TelemetrySubscription subscription : this.subscriptions) {
+			String telemetry = subscription.poll();
+			if (telemetry != null) {
+				return telemetry;
+			}
+		}
+		return null;
+	}
+
+	private void closeAsTooSlow(String reason) {
+		broken(reason, true);
+	}
+
+	private void broken(String reason, boolean tooSlow) {
+		synchronized (this) {
+			if (this.broken) {
+				return;
+			}
+			this.broken = true;
+			this.writing = false;
+			this.frames.clear();
+			this.pendingBytes = 0;
+		}
+		if (tooSlow) {
+			logger.info("Closing session " + getId() + " as too slow: " + reason);
+		}
+		this.closer.execute(() -> closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow: " + reason)));
+	}
+
+	private void closeQuietly(CloseStatus status) {
+		try {
+			getDelegate().close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Closing session " + getId() + " failed", ex);
+		}
+	}
+
+}

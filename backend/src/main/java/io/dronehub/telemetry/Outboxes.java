@@ -1,0 +1,113 @@
+package io.dronehub.telemetry;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import jakarta.websocket.Session;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+
+/**
+ * Gives every WebSocket session an {@link Outbox} and hands Spring the outbox in place of
+ * the container's session, so that Spring's frames and telemetry share one non-blocking,
+ * ordered writer. Also the registry of open outboxes. Thread-safe.
+ */
+public class Outboxes implements WebSocketHandlerDecoratorFactory {
+
+	private final Map<String, Outbox> open = new ConcurrentHashMap<>();
+
+	private final TelemetryProperties settings;
+
+	private final Executor closer;
+
+	Outboxes(TelemetryProperties settings, Executor closer) {
+		this.settings = settings;
+		this.closer = closer;
+	}
+
+	@Override
+	public WebSocketHandler decorate(WebSocketHandler handler) {
+		return new WebSocketHandlerDecorator(handler) {
+
+			@Override
+			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+				Session nativeSession = (session instanceof NativeWebSocketSession withNative)
+						? withNative.getNativeSession(Session.class) : null;
+				if (nativeSession == null) {
+					throw new IllegalStateException("A Jakarta WebSocket session is required, not " + session);
+				}
+				Outbox outbox = new Outbox(session, nativeSession.getAsyncRemote(), Outboxes.this.settings,
+						Outboxes.this.closer);
+				Outboxes.this.open.put(session.getId(), outbox);
+				super.afterConnectionEstablished(outbox);
+			}
+
+			@Override
+			public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+				super.handleMessage(outboxOf(session), message);
+			}
+
+			@Override
+			public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
+				super.handleTransportError(outboxOf(session), exception);
+			}
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+				Outbox outbox = Outboxes.this.open.remove(session.getId());
+				super.afterConnectionClosed((outbox != null) ? outbox : session, status);
+			}
+
+		};
+	}
+
+	/**
+	 * The outbox of a session.
+	 * @param sessionId the WebSocket (and STOMP) session id
+	 * @return the outbox, or {@code null} once the session has closed
+	 */
+	@Nullable Outbox get(String sessionId) {
+		return this.open.get(sessionId);
+	}
+
+	/**
+	 * Every open session's outbox.
+	 * @return a live view
+	 */
+	Collection<Outbox> all() {
+		return this.open.values();
+	}
+
+	/**
+	 * Whether every session has been written everything offered to it so far.
+	 * @return {@code true} if nothing is pending or in flight anywhere
+	 */
+	public boolean idle() {
+		return this.open.values().stream().allMatch(Outbox::idle);
+	}
+
+	/**
+	 * Telemetry frames replaced by newer ones before they could be written, over open
+	 * sessions.
+	 * @return the count
+	 */
+	public long conflated() {
+		return this.open.values().stream().mapToLong(Outbox::conflated).sum();
+	}
+
+	private WebSocketSession outboxOf(WebSocketSession session) {
+		Outbox outbox = this.open.get(session.getId());
+		return (outbox != null) ? outbox : session;
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.dronehub.telemetry;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One session's subscription to a telemetry topic, with the newest undelivered frame per
+ * drone. Guarded by its {@link Outbox}.
+ */
+final class TelemetrySubscription {
+
+	private final String id;
+
+	private final String destination;
+
+	private final @Nullable String droneId;
+
+	private String @Nullable [] pending;
+
+	private int pendingCount;
+
+	TelemetrySubscription(String id, String destination, @Nullable String droneId) {
+		this.id = id;
+		this.destination = destination;
+		this.droneId = droneId;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String destination() {
+		return this.destination;
+	}
+
+	boolean wants(String droneId) {
+		return this.droneId == null || this.droneId.equals(droneId);
+	}
+
+	/**
+	 * Keeps the newest frame of a drone.
+	 * @return {@code true} if it replaced an undelivered older one
+	 */
+	boolean offer(int droneIndex, int droneCount, String frame) {
+		if (this.pending == null || this.pending.length < droneCount) {
+			this.pending = new String[droneCount];
+		}
+		boolean replaced = this.pending[droneIndex] != null;
+		if (!replaced) {
+			this.pendingCount++;
+		}
+		this.pending[droneIndex] = frame;
+		return replaced;
+	}
+
+	boolean hasPending() {
+		return this.pendingCount > 0;
+	}
+
+	/**
+	 * Moves pending frames, in drone order, to {@code batch} while it stays within
+	 * {@code limit} characters (a frame longer than the limit goes alone into an empty
+	 * batch).
+	 */
+	void drainTo(StringBuilder batch, int limit) {
+		if (this.pending == null) {
+			return;
+		}
+		for (int i = 0; i < this.pending.length && this.pendingCount > 0; i++) {
+			String frame = this.pending[i];
+			if (frame == null) {
+				continue;
+			}
+			if (batch.length() > 0 && batch.length() + frame.length() > limit) {
+				return;
+			}
+			batch.append(frame);
+			this.pending[i] = null;
+			this.pendingCount--;
+		}
+	}
+
+	/** Removes and returns the first pending frame, or {@code null}. */
+	@Nullable String poll() {
+		if (this.pending == null || this.pendingCount == 0) {
+			return null;
+		}
+		for (int i = 0; i < this.pending.length; i++) {
+			String frame = this.pending[i];
+			if (frame != null) {
+				this.pending[i] = null;
+				this.pendingCount--;
+				return frame;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.dronehub.telemetry;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.support.ChannelInterceptor;
+
+/**
+ * Takes subscriptions to the telemetry topics away from the broker and gives them to the
+ * subscriber's {@link Outbox}, which the {@link TelemetryFanout} writes to directly. Runs
+ * on the inbound channel after authorisation.
+ */
+public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
+
+	private static final Pattern DRONE_TOPIC = Pattern.compile("/topic/drones/([^/]+)/telemetry");
+
+	private final Outboxes outboxes;
+
+	TelemetrySubscriptionInterceptor(Outboxes outboxes) {
+		this.outboxes = outboxes;
+	}
+
+	@Override
+	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
+		SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
+		String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+		String subscriptionId = SimpMessageHeaderAccessor.getSubscriptionId(message.getHeaders());
+		Outbox outbox = (sessionId != null) ? this.outboxes.get(sessionId) : null;
+		if (outbox == null || subscriptionId == null) {
+			return message;
+		}
+		if (type == SimpMessageType.UNSUBSCRIBE) {
+			outbox.unsubscribe(subscriptionId);
+			return message;
+		}
+		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+		if (type != SimpMessageType.SUBSCRIBE || destination == null) {
+			return message;
+		}
+		if (destination.equals(TelemetryPublisher.FLEET_TOPIC)) {
+			outbox.subscribe(new TelemetrySubscription(subscriptionId, destination, null));
+			return null;
+		}
+		Matcher drone = DRONE_TOPIC.matcher(destination);
+		if (drone.matches()) {
+			outbox.subscribe(new TelemetrySubscription(subscriptionId, destination, drone.group(1)));
+			return null;
+		}
+		return message;
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.dronehub.telemetry;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dronehub.flight.DroneState;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The STOMP MESSAGE frames of one tick. Each state is serialised once; the frame for a
+ * given destination and subscription id is built once and shared by every session that
+ * uses the same id (clients mostly number their subscriptions {@code sub-0},
+ * {@code sub-1}, …). Used by the simulation thread only.
+ */
+final class TickFrames {
+
+	private final List<DroneState> states;
+
+	private final String[] bodies;
+
+	private final int[] bodyBytes;
+
+	private final List<Map<String, String>> frames;
+
+	TickFrames(List<DroneState> states, JsonMapper json) {
+		this.states = states;
+		this.bodies = new String[states.size()];
+		this.bodyBytes = new int[states.size()];
+		this.frames = new java.util.ArrayList<>(states.size());
+		for (int i = 0; i < states.size(); i++) {
+			byte[] body = json.writeValueAsBytes(states.get(i));
+			this.bodies[i] = new String(body, StandardCharsets.UTF_8);
+			this.bodyBytes[i] = body.length;
+			this.frames.add(new HashMap<>());
+		}
+	}
+
+	int size() {
+		return this.states.size();
+	}
+
+	String droneId(int index) {
+		return this.states.get(index).droneId();
+	}
+
+	/** The MESSAGE frame of state {@code index} for a subscription. */
+	String frame(int index, TelemetrySubscription subscription) {
+		return this.frames.get(index)
+			.computeIfAbsent(subscription.destination() + '\n' + subscription.id(),
+					(key) -> encode(index, subscription));
+	}
+
+	private String encode(int index, TelemetrySubscription subscription) {
+		DroneState state = this.states.get(index);
+		return new StringBuilder(this.bodies[index].length() + 200).append("MESSAGE\ndestination:")
+			.append(subscription.destination())
+			.append("\ncontent-type:application/json\nsubscription:")
+			.append(escape(subscription.id()))
+			.append("\nmessage-id:")
+			.append(escape(state.droneId()))
+			.append('-')
+			.append(state.seq())
+			.append("\ncontent-length:")
+			.append(this.bodyBytes[index])
+			.append("\n\n")
+			.append(this.bodies[index])
+			.append('\0')
+			.toString();
+	}
+
+	/** Escapes a STOMP 1.2 header value. */
+	static String escape(String value) {
+		StringBuilder escaped = null;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			String replacement = switch (c) {
+				case '\\' -> "\\\\";
+				case ':' -> "\\c";
+				case '\n' -> "\\n";
+				case '\r' -> "\\r";
+				default -> null;
+			};
+			if (replacement != null && escaped == null) {
+				escaped = new StringBuilder(value.substring(0, i));
+			}
+			if (escaped != null) {
+				if (replacement != null) {
+					escaped.append(replacement);
+				}
+				else {
+					escaped.append(c);
+				}
+			}
+		}
+		return (escaped != null) ? escaped.toString() : value;
+	}
+
+}
