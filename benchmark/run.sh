@@ -25,8 +25,8 @@ DURATION=15
 WARMUP=10
 SCALE=1
 DEFLATE=true
-LOGIN=""
-PASSCODE=""
+LOGIN="bench"
+PASSCODE="bench"
 JFR=false
 BUILD=true
 SCENARIOS=()
@@ -124,10 +124,16 @@ stop_server() {
 	SERVER_PID=""
 }
 
+# The hub asks pilots to log in and limits sessions per user and per address: give the load a
+# user of its own and lift the session limits that 10,000 loopback connections would hit.
+HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
+	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
+
 start_hub() { # name fleet-size rate-hz [extra args]
 	local name=$1 size=$2 rate=$3
 	shift 3
-	start_server "$name" "$HUB_JAR" --hub.fleet.size="$size" --hub.simulation.rate-hz="$rate" "$@"
+	start_server "$name" "$HUB_JAR" --hub.fleet.size="$size" --hub.simulation.rate-hz="$rate" \
+		"${HUB_BENCH_ARGS[@]}" "$@"
 }
 
 # Whether the hub accepts permessage-deflate, from its handshake answer; the floor server

@@ -51,4 +51,10 @@ describe('wire', () => {
 		assert.match(describeError({ error: 'MISSING_FIELD', message: 'altitude is required' }), /altitude is required/);
 		assert.match(describeError({ error: 'INVALID_JSON' }), /could not read/);
 	});
+
+	it('tells an observer who tries to fly to sign in', () => {
+		const text = describeError({ error: 'FORBIDDEN', message: 'not allowed to send to /app/control' });
+		assert.match(text, /not allowed to send to \/app\/control: sign in as a pilot to fly\.$/);
+		assert.doesNotMatch(describeError({ error: 'RATE_LIMITED' }), /sign in/);
+	});
 });

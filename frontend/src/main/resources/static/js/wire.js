@@ -95,6 +95,9 @@ const ERROR_WORDS = Object.freeze({
 	UNKNOWN_TYPE: 'the hub does not know that command',
 	MISSING_FIELD: 'a field is missing',
 	INVALID_FIELD: 'a field has a wrong value',
+	FORBIDDEN: 'your account may not do that',
+	RATE_LIMITED: 'too many commands per second',
+	LIMIT_EXCEEDED: 'too many subscriptions',
 });
 
 /**
@@ -115,7 +118,8 @@ export function describeReply(reply, request = undefined) {
 /** An error from {@code /user/queue/errors} in plain words. */
 export function describeError(error) {
 	const words = error.message || ERROR_WORDS[error.error] || error.error || 'unknown error';
-	return `The hub refused a message \u2014 ${words}.`;
+	const hint = error.error === 'FORBIDDEN' ? ': sign in as a pilot to fly' : '';
+	return `The hub refused a message \u2014 ${words}${hint}.`;
 }
 
 function capitalise(text) {

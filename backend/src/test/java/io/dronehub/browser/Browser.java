@@ -168,6 +168,20 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Signs in on the pilot console as one of the users of the {@code it} profile
+	 * (password {@code <name>-secret}) and waits until the page is live under that name.
+	 * @param user the user's name
+	 */
+	void signIn(String user) {
+		click("[data-login] summary");
+		type("[data-login-form] input[name=login]", user);
+		type("[data-login-form] input[name=passcode]", user + "-secret");
+		click("[data-login-form] button[type=submit]");
+		awaitText("[data-user-name]", user::equals, "signed in as " + user);
+		awaitConnection("live");
+	}
+
+	/**
 	 * Waits until the page's connection badge shows a state.
 	 * @param state connecting, live, reconnecting or lost
 	 */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
+@ActiveProfiles("it")
 @Import(SteppedSimulationConfiguration.class)
 class DashboardBrowserIntegrationTests {
 
@@ -68,7 +70,8 @@ class DashboardBrowserIntegrationTests {
 			spectator.awaitConnection("live");
 			pilot.get(url("/pilot.html?drone=d1"));
 			pilot.awaitConnection("live");
-			String pilotName = pilot.awaitText("[data-user-name]", (name) -> name.startsWith("guest-"), "a guest name");
+			pilot.signIn("alice");
+			String pilotName = "alice";
 
 			pilot.click("[data-action=acquire]");
 			pilot.awaitText("[data-control-status]", "You control d1."::equals, "in control");
@@ -109,6 +112,7 @@ class DashboardBrowserIntegrationTests {
 		try (Browser pilot = Browser.open(1400, 1000)) {
 			pilot.get(url("/pilot.html?drone=d2"));
 			pilot.awaitConnection("live");
+			pilot.signIn("bob");
 			pilot.click("[data-action=acquire]");
 			pilot.awaitText("[data-control-status]", "You control d2."::equals, "in control");
 
@@ -118,6 +122,19 @@ class DashboardBrowserIntegrationTests {
 					"the reason TAKEOFF was rejected");
 			assertThat(reply).startsWith("TAKEOFF d2 to 15 m: rejected");
 			pilot.awaitAttribute("[data-reply-log] li", "data-kind", "error"::equals, "shown as an error");
+		}
+	}
+
+	@Test
+	void aGuestWhoTriesToFlyIsToldToSignIn() {
+		try (Browser guest = Browser.open(1400, 1000)) {
+			guest.get(url("/pilot.html?drone=d3"));
+			guest.awaitConnection("live");
+			guest.awaitText("[data-user-name]", (name) -> name.startsWith("guest-"), "a guest name");
+			guest.click("[data-action=acquire]");
+			guest.awaitText("[data-reply-log]", (log) -> log.contains("sign in as a pilot to fly"),
+					"the reason a guest may not fly");
+			assertThat(this.simulation.latest("d3").pilot()).isNull();
 		}
 	}
 

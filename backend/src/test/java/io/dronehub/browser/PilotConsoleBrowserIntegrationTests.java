@@ -12,6 +12,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hub.simulation.clock=manual", "hub.fleet.size=2" })
+@ActiveProfiles("it")
 @Import(SteppedSimulationConfiguration.class)
 class PilotConsoleBrowserIntegrationTests {
 
@@ -86,6 +88,7 @@ class PilotConsoleBrowserIntegrationTests {
 	private void takeOff(Browser pilot, String droneId) throws Exception {
 		pilot.get("http://localhost:" + this.port + "/pilot.html?drone=" + droneId);
 		pilot.awaitConnection("live");
+		pilot.signIn("alice");
 		pilot.click("[data-action=acquire]");
 		pilot.awaitText("[data-control-status]", ("You control " + droneId + ".")::equals, "in control");
 		pilot.click("[data-command=ARM]");
