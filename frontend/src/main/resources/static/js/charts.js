@@ -3,6 +3,7 @@
  * with a time axis ending "now" (the drone's latest timestamp).
  */
 import { HISTORY_WINDOW_MS } from './store.js';
+import { fitCanvas } from './dom.js';
 
 export class TimeChart {
 
@@ -36,7 +37,7 @@ export class TimeChart {
 	 * @param {number|null} latestValue the latest value, drawn as the last point
 	 */
 	render(samples, latest, latestValue) {
-		const { width, height } = this.#resize();
+		const { width, height } = fitCanvas(this.#canvas, this.#context);
 		const ctx = this.#context;
 		const { key, unit, colour, min, windowMs } = this.#options;
 		const pad = { left: 50, right: 12, top: 10, bottom: 22 };
@@ -122,19 +123,6 @@ export class TimeChart {
 			top = Math.max(top, p.v);
 		}
 		return min + niceStep((top - min) / 4) * 4;
-	}
-
-	#resize() {
-		const canvas = this.#canvas;
-		const ratio = window.devicePixelRatio || 1;
-		const width = Math.max(1, canvas.clientWidth);
-		const height = Math.max(1, canvas.clientHeight);
-		if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-			canvas.width = Math.round(width * ratio);
-			canvas.height = Math.round(height * ratio);
-		}
-		this.#context.setTransform(ratio, 0, 0, ratio, 0, 0);
-		return { width, height };
 	}
 
 }

@@ -35,3 +35,22 @@ export function setAttribute(node, name, value) {
 		node.setAttribute(name, value);
 	}
 }
+
+/**
+ * Sizes a canvas's backing store to its displayed size at the device's pixel ratio, and scales
+ * its context so drawing uses CSS pixels.
+ * @param {HTMLCanvasElement} canvas
+ * @param {CanvasRenderingContext2D} context
+ * @returns {{width: number, height: number}} the drawing size in CSS pixels
+ */
+export function fitCanvas(canvas, context) {
+	const ratio = window.devicePixelRatio || 1;
+	const width = Math.max(1, canvas.clientWidth);
+	const height = Math.max(1, canvas.clientHeight);
+	if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+		canvas.width = Math.round(width * ratio);
+		canvas.height = Math.round(height * ratio);
+	}
+	context.setTransform(ratio, 0, 0, ratio, 0, 0);
+	return { width, height };
+}

@@ -6,6 +6,7 @@
 import { centroid, fitSpan, fromLocal, niceScaleLength, toLocal, Viewport } from './geo.js';
 import { formatDistance } from './format.js';
 import { droneColour } from './palette.js';
+import { fitCanvas } from './dom.js';
 
 /**
  * The geofence radius drawn around the selected drone's home, m. It is the hub's default
@@ -81,7 +82,7 @@ export class MapView {
 	 * @returns {boolean} whether the view is still moving (draw again next frame)
 	 */
 	render({ drones, history, selectedId, target = null }) {
-		const size = this.#resize();
+		const size = fitCanvas(this.#canvas, this.#context);
 		const ctx = this.#context;
 		ctx.clearRect(0, 0, size.width, size.height);
 		this.#background(size);
@@ -144,19 +145,6 @@ export class MapView {
 		this.#view = settled ? goal : next;
 		this.#viewport = Viewport.fitting(size.width, size.height, this.#view, this.#view.span);
 		return !settled;
-	}
-
-	#resize() {
-		const canvas = this.#canvas;
-		const ratio = window.devicePixelRatio || 1;
-		const width = Math.max(1, canvas.clientWidth);
-		const height = Math.max(1, canvas.clientHeight);
-		if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-			canvas.width = Math.round(width * ratio);
-			canvas.height = Math.round(height * ratio);
-		}
-		this.#context.setTransform(ratio, 0, 0, ratio, 0, 0);
-		return { width, height };
 	}
 
 	#background({ width, height }) {
