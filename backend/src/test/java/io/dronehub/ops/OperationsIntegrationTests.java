@@ -6,12 +6,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
 
+import io.dronehub.HubHarness;
+import io.dronehub.StompTestClient;
+import io.dronehub.flight.SimulationLoop;
+import io.dronehub.telemetry.Outboxes;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Actuator over HTTP: public health and info, a Prometheus scrape for admins only.
+ * Actuator over HTTP: public health and info, a Prometheus scrape for admins only that
+ * shows a flight in the {@code hub.*} metrics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
 @ActiveProfiles("it")
@@ -32,8 +40,17 @@ class OperationsIntegrationTests {
 
 	private final int port;
 
-	OperationsIntegrationTests(@LocalServerPort int port) {
+	private final HubHarness hub;
+
+	OperationsIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
+			@Autowired Outboxes outboxes) {
 		this.port = port;
+		this.hub = new HubHarness(port, simulation, outboxes);
+	}
+
+	@AfterEach
+	void closeClients() {
+		this.hub.close();
 	}
 
 	@Test
@@ -71,6 +88,49 @@ class OperationsIntegrationTests {
 		assertThat(get("/actuator/prometheus", "admin").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void aFlightShowsInTheHubMetrics() throws Exception {
+		StompTestClient alice = this.hub.connect("alice");
+		BlockingQueue<JsonNode> replies = alice.subscribeReplies();
+		assertThat(alice
+			.request(replies, "/app/control", "{\"droneId\":\"d1\",\"action\":\"ACQUIRE\",\"commandId\":\"m-1\"}",
+					"m-1")
+			.get("status")
+			.asString()).isEqualTo("ACCEPTED");
+		assertThat(alice
+			.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"m-2\"}", "m-2")
+			.get("status")
+			.asString()).isEqualTo("ACCEPTED");
+		assertThat(alice
+			.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"DISARM\",\"commandId\":\"m-3\"}", "m-3")
+			.get("status")
+			.asString()).isEqualTo("ACCEPTED");
+		assertThat(alice
+			.request(replies, "/app/command",
+					"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":10,\"commandId\":\"m-4\"}", "m-4")
+			.get("code")
+			.asString()).isEqualTo("COMMAND_DENIED");
+		alice.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"m-5\"}", "m-5");
+		alice.request(replies, "/app/command",
+				"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":10,\"commandId\":\"m-6\"}", "m-6");
+		this.hub.advance(20);
+		assertThat(this.hub.latest("d1").position().alt()).isPositive();
+
+		String scrape = get("/actuator/prometheus", "admin").body();
+		assertThat(value(scrape, "hub_commands_total{code=\"none\",result=\"accepted\"}")).isGreaterThanOrEqualTo(5);
+		assertThat(value(scrape, "hub_commands_total{code=\"COMMAND_DENIED\",result=\"rejected\"}"))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_simulation_ticks_total")).isGreaterThanOrEqualTo(20);
+		assertThat(value(scrape, "hub_telemetry_published_total")).isGreaterThanOrEqualTo(20 * 3);
+		assertThat(value(scrape, "hub_sessions")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_websocket_sessions_current")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_websocket_sessions_opened_total")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_stomp_frames_total{command=\"CONNECTED\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(scrape).contains("hub_simulation_overruns_total ")
+			.contains("hub_telemetry_conflated_total ")
+			.contains("hub_websocket_sessions_closed_total{reason=\"transport_error\"} ");
+	}
+
 	private HttpResponse<String> get(String path, @Nullable String user) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (user != null) {
@@ -83,6 +143,17 @@ class OperationsIntegrationTests {
 
 	private static JsonNode json(HttpResponse<String> response) {
 		return JsonMapper.shared().readTree(response.body());
+	}
+
+	/**
+	 * The value of one sample of a scrape.
+	 */
+	private static double value(String scrape, String sample) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(sample + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no sample " + sample + " in\n" + scrape));
 	}
 
 }
