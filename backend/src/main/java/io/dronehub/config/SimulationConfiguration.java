@@ -8,8 +8,10 @@ import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
+import io.dronehub.ops.PublishedStatesCounter;
 import io.dronehub.telemetry.TelemetryFanout;
 import io.dronehub.telemetry.TelemetryPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,8 +48,9 @@ class SimulationConfiguration {
 
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher) {
-		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(), publisher);
+			Clock clock, TelemetryPublisher publisher, MeterRegistry meters) {
+		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(),
+				new PublishedStatesCounter(publisher, meters));
 	}
 
 	@Bean

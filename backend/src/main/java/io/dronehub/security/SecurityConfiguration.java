@@ -1,7 +1,10 @@
 package io.dronehub.security;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,10 +129,14 @@ class SecurityConfiguration {
 	 * HTTP is read-only and stateless here (GET endpoints, HTTP basic, no cookie), so
 	 * there is nothing for CSRF protection to protect; with it on, every WebSocket
 	 * handshake would create an HTTP session just to hold a token that nothing checks.
+	 * Actuator's health (with its probe groups) and info are public; its other endpoints
+	 * are for admins.
 	 */
 	@Bean
 	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security) {
 		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
+			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name());
 			if (!security.anonymousObservers()) {
 				requests.requestMatchers("/api/**").authenticated();
 			}

@@ -26,6 +26,14 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 
 	private final Map<String, Outbox> open = new ConcurrentHashMap<>();
 
+	/**
+	 * Guards moving a closing session's conflation count into {@link #conflatedByClosed};
+	 * taken before an outbox's own lock, never while holding one.
+	 */
+	private final Object closing = new Object();
+
+	private long conflatedByClosed;
+
 	private final TelemetryProperties settings;
 
 	private final Executor closer;
@@ -64,7 +72,7 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-				Outbox outbox = Outboxes.this.open.remove(session.getId());
+				Outbox outbox = closed(session.getId());
 				super.afterConnectionClosed((outbox != null) ? outbox : session, status);
 			}
 
@@ -97,12 +105,32 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 	}
 
 	/**
-	 * Telemetry frames replaced by newer ones before they could be written, over open
-	 * sessions.
+	 * How many sessions are open.
+	 * @return the count
+	 */
+	public int sessions() {
+		return this.open.size();
+	}
+
+	/**
+	 * Telemetry frames replaced by newer ones before they could be written, over every
+	 * session since start-up, closed ones included, so that the count never decreases.
 	 * @return the count
 	 */
 	public long conflated() {
-		return this.open.values().stream().mapToLong(Outbox::conflated).sum();
+		synchronized (this.closing) {
+			return this.conflatedByClosed + this.open.values().stream().mapToLong(Outbox::conflated).sum();
+		}
+	}
+
+	private @Nullable Outbox closed(String sessionId) {
+		synchronized (this.closing) {
+			Outbox outbox = this.open.remove(sessionId);
+			if (outbox != null) {
+				this.conflatedByClosed += outbox.conflated();
+			}
+			return outbox;
+		}
 	}
 
 	private WebSocketSession outboxOf(WebSocketSession session) {

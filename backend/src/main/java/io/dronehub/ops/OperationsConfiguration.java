@@ -1,0 +1,111 @@
+package io.dronehub.ops;
+
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+
+import io.dronehub.flight.SimulationLoop;
+import io.dronehub.flight.SimulationProperties;
+import io.dronehub.telemetry.Outboxes;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
+import org.springframework.web.socket.messaging.StompSubProtocolHandler;
+import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
+
+/**
+ * The simulator's health contributor ({@code simulation}) and the {@code hub.*} meters
+ * read from the simulation, the outboxes and Spring's WebSocket message broker stats.
+ */
+@Configuration(proxyBeanMethods = false)
+class OperationsConfiguration {
+
+	@Bean
+	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings) {
+		return new SimulationHealthIndicator(simulation, settings, System::nanoTime);
+	}
+
+	@Bean
+	MeterBinder simulationMeters(SimulationLoop simulation) {
+		return (meters) -> {
+			FunctionCounter.builder("hub.simulation.ticks", simulation, SimulationLoop::ticks)
+				.description("Simulation ticks run")
+				.register(meters);
+			FunctionCounter.builder("hub.simulation.overruns", simulation, SimulationLoop::overruns)
+				.description("Simulation ticks that took longer than the tick period")
+				.register(meters);
+		};
+	}
+
+	@Bean
+	MeterBinder telemetryMeters(Outboxes outboxes) {
+		return (meters) -> {
+			Gauge.builder("hub.sessions", outboxes, Outboxes::sessions)
+				.description("Open WebSocket (STOMP) sessions")
+				.register(meters);
+			FunctionCounter.builder("hub.telemetry.conflated", outboxes, Outboxes::conflated)
+				.description("Telemetry frames replaced by newer ones before a slow session could be sent them")
+				.register(meters);
+		};
+	}
+
+	/**
+	 * Spring's broker statistics, which it otherwise only logs every 30 minutes. The
+	 * session and frame totals only grow, so they are counters; the open sessions are a
+	 * gauge.
+	 */
+	@Bean
+	MeterBinder brokerMeters(WebSocketMessageBrokerStats webSocketMessageBrokerStats) {
+		return (meters) -> {
+			Gauge
+				.builder("hub.websocket.sessions.current", webSocketMessageBrokerStats,
+						sessions(SubProtocolWebSocketHandler.Stats::getWebSocketSessions))
+				.description("WebSocket sessions open, as counted by Spring's STOMP handler")
+				.register(meters);
+			FunctionCounter
+				.builder("hub.websocket.sessions.opened", webSocketMessageBrokerStats,
+						sessions(SubProtocolWebSocketHandler.Stats::getTotalSessions))
+				.description("WebSocket sessions opened since start-up")
+				.register(meters);
+			Map<String, ToIntFunction<SubProtocolWebSocketHandler.Stats>> closed = Map.of("limit_exceeded",
+					SubProtocolWebSocketHandler.Stats::getLimitExceededSessions, "no_messages_received",
+					SubProtocolWebSocketHandler.Stats::getNoMessagesReceivedSessions, "transport_error",
+					SubProtocolWebSocketHandler.Stats::getTransportErrorSessions);
+			closed.forEach((reason, stat) -> FunctionCounter
+				.builder("hub.websocket.sessions.closed", webSocketMessageBrokerStats, sessions(stat))
+				.description("WebSocket sessions closed abnormally, by reason")
+				.tag("reason", reason)
+				.register(meters));
+			Map<String, ToIntFunction<StompSubProtocolHandler.Stats>> frames = Map.of("CONNECT",
+					StompSubProtocolHandler.Stats::getTotalConnect, "CONNECTED",
+					StompSubProtocolHandler.Stats::getTotalConnected, "DISCONNECT",
+					StompSubProtocolHandler.Stats::getTotalDisconnect);
+			frames.forEach((command, stat) -> FunctionCounter
+				.builder("hub.stomp.frames", webSocketMessageBrokerStats, stomp(stat))
+				.description("STOMP CONNECT, CONNECTED and DISCONNECT frames handled, by command")
+				.tag("command", command)
+				.register(meters));
+		};
+	}
+
+	private static ToDoubleFunction<WebSocketMessageBrokerStats> sessions(
+			ToIntFunction<SubProtocolWebSocketHandler.Stats> stat) {
+		return (stats) -> {
+			SubProtocolWebSocketHandler.Stats sessions = stats.getWebSocketSessionStats();
+			return (sessions != null) ? stat.applyAsInt(sessions) : Double.NaN;
+		};
+	}
+
+	private static ToDoubleFunction<WebSocketMessageBrokerStats> stomp(
+			ToIntFunction<StompSubProtocolHandler.Stats> stat) {
+		return (stats) -> {
+			StompSubProtocolHandler.Stats frames = stats.getStompSubProtocolStats();
+			return (frames != null) ? stat.applyAsInt(frames) : Double.NaN;
+		};
+	}
+
+}
