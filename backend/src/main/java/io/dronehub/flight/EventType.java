@@ -17,6 +17,11 @@ public enum EventType {
 	 * A command was refused for a reason worth an audit line, e.g. from a session not in
 	 * control.
 	 */
-	COMMAND_REJECTED
+	COMMAND_REJECTED,
+	/**
+	 * The hub is shutting down and its sessions close next; {@code droneId} is
+	 * {@code null}.
+	 */
+	HUB_STOPPING
 
 }

@@ -53,6 +53,19 @@ public final class Fleet {
 	}
 
 	/**
+	 * Makes every drone that is flying under a pilot's command (TAKEOFF, MANUAL, GOTO)
+	 * hold where it is; drones landing or returning carry on.
+	 */
+	public void holdAll() {
+		for (Drone drone : this.drones.values()) {
+			FlightMode mode = drone.mode();
+			if (mode == FlightMode.TAKEOFF || mode == FlightMode.MANUAL || mode == FlightMode.GOTO) {
+				drone.hold();
+			}
+		}
+	}
+
+	/**
 	 * The event log that drones and control requests write to.
 	 * @return the fleet's event log
 	 */

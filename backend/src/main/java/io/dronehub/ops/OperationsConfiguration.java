@@ -1,5 +1,6 @@
 package io.dronehub.ops;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -11,8 +12,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
 import org.springframework.web.socket.messaging.StompSubProtocolHandler;
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
@@ -23,6 +28,13 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
+
+	@Bean
+	ShutdownAnnouncer shutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging, Outboxes outboxes,
+			@Qualifier("clientOutboundChannel") ExecutorSubscribableChannel outbound, Clock clock) {
+		return new ShutdownAnnouncer(simulation, messaging, outboxes, (ThreadPoolTaskExecutor) outbound.getExecutor(),
+				clock);
+	}
 
 	@Bean
 	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings) {

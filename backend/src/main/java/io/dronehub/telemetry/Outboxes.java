@@ -1,5 +1,6 @@
 package io.dronehub.telemetry;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,21 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 	 */
 	Collection<Outbox> all() {
 		return this.open.values();
+	}
+
+	/**
+	 * Closes every session once what is waiting for it has been written.
+	 * @param status the close status and reason the clients see
+	 */
+	public void closeAll(CloseStatus status) {
+		for (Outbox outbox : this.open.values()) {
+			try {
+				outbox.close(status);
+			}
+			catch (IOException ex) {
+				// the session is gone already
+			}
+		}
 	}
 
 	/**
