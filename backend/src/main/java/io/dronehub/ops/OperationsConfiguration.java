@@ -7,6 +7,7 @@ import java.util.function.ToIntFunction;
 
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
+import io.dronehub.security.SecurityProperties;
 import io.dronehub.telemetry.Outboxes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,6 +29,11 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
+
+	@Bean
+	ReadyLine readyLine(SecurityProperties security) {
+		return new ReadyLine(security);
+	}
 
 	@Bean
 	ShutdownAnnouncer shutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging, Outboxes outboxes,

@@ -42,4 +42,13 @@ class GeneratedPilotIntegrationTests {
 			.isEqualTo("invalid login or passcode");
 	}
 
+	@Test
+	void theReadyLineGivesTheAddressesAndSaysHowToFly(CapturedOutput output) {
+		assertThat(output.getAll())
+			.contains("Drone Telemetry Hub ready: dashboard http://localhost:" + this.port
+					+ "/watch.html, console http://localhost:" + this.port + "/pilot.html, STOMP ws://localhost:"
+					+ this.port + "/ws")
+			.contains("to fly, log in as 'pilot' with the generated password logged above");
+	}
+
 }
