@@ -31,6 +31,11 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 class OperationsConfiguration {
 
 	@Bean
+	BrokerHealthIndicator brokerHealthIndicator() {
+		return new BrokerHealthIndicator();
+	}
+
+	@Bean
 	ReadyLine readyLine(SecurityProperties security) {
 		return new ReadyLine(security);
 	}

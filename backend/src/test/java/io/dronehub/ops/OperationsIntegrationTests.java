@@ -59,6 +59,7 @@ class OperationsIntegrationTests {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(json(health).at("/status").asString()).isEqualTo("UP");
 		assertThat(json(health).at("/components/simulation/status").asString()).isEqualTo("UP");
+		assertThat(json(health).at("/components/broker/status").asString()).isEqualTo("UP");
 		assertThat(json(health).at("/components/simulation/details").isMissingNode()).isTrue();
 		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		HttpResponse<String> readiness = get("/actuator/health/readiness", null);
