@@ -6,7 +6,6 @@ import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.Fleet;
-import io.dronehub.flight.ResultCode;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ public class CommandHandler {
 	public CommandResult apply(Fleet fleet, Command command, Pilot pilot) {
 		Drone drone = fleet.drone(command.droneId());
 		if (drone == null) {
-			return CommandResult.rejected(ResultCode.NO_SYSTEM, "no drone with id " + command.droneId());
+			return CommandResult.noSuchDrone(command.droneId());
 		}
 		CommandResult control = this.leases.checkControl(command.droneId(), pilot.sessionId());
 		if (!control.accepted()) {

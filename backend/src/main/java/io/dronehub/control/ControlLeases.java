@@ -33,7 +33,7 @@ public final class ControlLeases {
 	public CommandResult acquire(Fleet fleet, String droneId, Pilot pilot) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return noSuchDrone(droneId);
+			return CommandResult.noSuchDrone(droneId);
 		}
 		Pilot holder = this.holders.get(droneId);
 		if (pilot.equals(holder)) {
@@ -59,7 +59,7 @@ public final class ControlLeases {
 	public CommandResult release(Fleet fleet, String droneId, Pilot pilot) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return noSuchDrone(droneId);
+			return CommandResult.noSuchDrone(droneId);
 		}
 		if (!pilot.equals(this.holders.get(droneId))) {
 			return notInControl(droneId);
@@ -81,7 +81,7 @@ public final class ControlLeases {
 	public CommandResult forceRelease(Fleet fleet, String droneId, Pilot admin) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return noSuchDrone(droneId);
+			return CommandResult.noSuchDrone(droneId);
 		}
 		Pilot holder = this.holders.remove(droneId);
 		if (holder == null) {
@@ -133,10 +133,6 @@ public final class ControlLeases {
 		}
 		return (holder != null) ? CommandResult.rejected(ResultCode.NOT_IN_CONTROL,
 				"you do not control " + droneId + "; " + holder.name() + " does") : notInControl(droneId);
-	}
-
-	static CommandResult noSuchDrone(String droneId) {
-		return CommandResult.rejected(ResultCode.NO_SYSTEM, "no drone with id " + droneId);
 	}
 
 	private static CommandResult notInControl(String droneId) {

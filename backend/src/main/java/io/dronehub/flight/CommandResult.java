@@ -23,6 +23,15 @@ public record CommandResult(boolean accepted, @Nullable ResultCode code, @Nullab
 	}
 
 	/**
+	 * The result of a request for a drone that does not exist.
+	 * @param droneId the id the request named
+	 * @return a {@link ResultCode#NO_SYSTEM} rejection
+	 */
+	public static CommandResult noSuchDrone(String droneId) {
+		return rejected(ResultCode.NO_SYSTEM, "no drone with id " + droneId);
+	}
+
+	/**
 	 * The result of a refused request; nothing changed.
 	 * @param code the machine-readable reason
 	 * @param reason the human-readable reason

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -58,8 +57,6 @@ final class Outbox extends WebSocketSessionDecorator {
 	private final List<TelemetrySubscription> subscriptions = new ArrayList<>();
 
 	private final ArrayDeque<String> frames = new ArrayDeque<>();
-
-	private final AtomicLong delivered = new AtomicLong();
 
 	private long pendingBytes;
 
@@ -165,11 +162,6 @@ final class Outbox extends WebSocketSessionDecorator {
 		return this.conflated;
 	}
 
-	/** How many WebSocket messages were written. */
-	long delivered() {
-		return this.delivered.get();
-	}
-
 	/**
 	 * Starts the next write unless one is in flight. Tomcat may report a write complete
 	 * inside {@code sendText} itself; starting the next write from there would nest
@@ -220,7 +212,6 @@ final class Outbox extends WebSocketSessionDecorator {
 			broken("a write made no progress for " + this.settings.stallTimeout().toSeconds() + " s", isOpen());
 			return;
 		}
-		this.delivered.incrementAndGet();
 		CloseStatus close;
 		synchronized (this) {
 			this.writing = false;
