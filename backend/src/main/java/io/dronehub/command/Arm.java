@@ -1,15 +1,14 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ARM}: Arms the motors; only on the ground and with enough battery.
- *
- * @param droneId the drone
- * @param commandId the sender's id for this command, or {@code null}
  */
+@JsonClassDescription("Arms the motors; only on the ground and with the battery above the low threshold.")
 public record Arm(String droneId, @Nullable String commandId) implements Command {
 
 	public Arm {

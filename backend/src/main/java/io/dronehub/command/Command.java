@@ -1,5 +1,7 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.dronehub.flight.CommandResult;
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * record. Each type applies itself to its drone, so a new type cannot be added without
  * saying what it does.
  */
+@JsonClassDescription("A command for a drone your session controls; the type field names the command.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = Arm.class, name = "ARM"),
 		@JsonSubTypes.Type(value = Disarm.class, name = "DISARM"),
@@ -26,12 +29,14 @@ public sealed interface Command permits Arm, Disarm, Takeoff, Land, ReturnToLaun
 	 * The drone the command is for.
 	 * @return e.g. {@code d1}
 	 */
+	@JsonPropertyDescription("the drone, e.g. d1")
 	String droneId();
 
 	/**
 	 * The sender's id for this command, echoed in the reply.
 	 * @return the id, or {@code null} if the sender gave none
 	 */
+	@JsonPropertyDescription("your id for this command (at most 64 characters), echoed in the reply")
 	@Nullable String commandId();
 
 	/**

@@ -29,7 +29,7 @@ public class CommandController {
 	}
 
 	@MessageMapping("/command")
-	@SendToUser(destinations = "/queue/replies", broadcast = false)
+	@SendToUser(destinations = CommandReply.QUEUE, broadcast = false)
 	CompletableFuture<CommandReply> command(@Payload Command command, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		Pilot pilot = new Pilot(user.getName(), sessionId);

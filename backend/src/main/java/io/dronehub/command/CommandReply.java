@@ -1,5 +1,7 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.ResultCode;
 import org.jspecify.annotations.Nullable;
@@ -7,15 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of a command or control request, sent to the sender alone on
  * {@code /user/queue/replies}.
- *
- * @param commandId the sender's id for the request, or {@code null}
- * @param droneId the drone concerned
- * @param status {@code ACCEPTED} or {@code REJECTED}
- * @param code why it was rejected, or {@code null}
- * @param reason a human-readable explanation of a rejection, or {@code null}
  */
-public record CommandReply(@Nullable String commandId, String droneId, Status status, @Nullable ResultCode code,
-		@Nullable String reason) {
+@JsonClassDescription("The outcome of one command or control request, for the session that sent it alone.")
+public record CommandReply(
+		@JsonPropertyDescription("the request's commandId, or null if it had none") @Nullable String commandId,
+		@JsonPropertyDescription("the drone concerned") String droneId,
+		@JsonPropertyDescription("whether the request took effect") Status status,
+		@JsonPropertyDescription("why it was rejected (modelled on MAVSDK's action results), or null when accepted") @Nullable ResultCode code,
+		@JsonPropertyDescription("the rejection in words, or null when accepted") @Nullable String reason) {
+
+	/**
+	 * Where replies go, relative to the user destination prefix:
+	 * {@code /user/queue/replies}.
+	 */
+	public static final String QUEUE = "/queue/replies";
 
 	static CommandReply of(@Nullable String commandId, String droneId, CommandResult result) {
 		return new CommandReply(commandId, droneId, result.accepted() ? Status.ACCEPTED : Status.REJECTED,

@@ -34,7 +34,7 @@ public class ControlController {
 	}
 
 	@MessageMapping("/control")
-	@SendToUser(destinations = "/queue/replies", broadcast = false)
+	@SendToUser(destinations = CommandReply.QUEUE, broadcast = false)
 	CompletableFuture<CommandReply> control(@Payload ControlRequest request, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		Pilot pilot = new Pilot(user.getName(), sessionId);

@@ -1,15 +1,17 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A request sent to {@code /app/control} to take or give up control of a drone.
- *
- * @param droneId the drone
- * @param action {@code ACQUIRE}, {@code RELEASE} or {@code FORCE_RELEASE}
- * @param commandId the sender's id for this request, or {@code null}
  */
-public record ControlRequest(String droneId, Action action, @Nullable String commandId) {
+@JsonClassDescription("Takes or gives up control of a drone; at most one session controls a drone.")
+public record ControlRequest(@JsonPropertyDescription("the drone, e.g. d1") String droneId,
+		@JsonPropertyDescription("ACQUIRE (refused while another session controls the drone), RELEASE, or "
+				+ "FORCE_RELEASE (ADMIN only: take control away from whoever holds it)") Action action,
+		@JsonPropertyDescription("your id for this request (at most 64 characters), echoed in the reply") @Nullable String commandId) {
 
 	public ControlRequest {
 		droneId = Fields.droneId(droneId);

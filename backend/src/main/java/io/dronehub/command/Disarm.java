@@ -1,15 +1,14 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code DISARM}: Disarms the motors; only on the ground.
- *
- * @param droneId the drone
- * @param commandId the sender's id for this command, or {@code null}
  */
+@JsonClassDescription("Disarms the motors; only on the ground.")
 public record Disarm(String droneId, @Nullable String commandId) implements Command {
 
 	public Disarm {

@@ -1,21 +1,21 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GOTO}: flies to a position inside the geofence, facing it, then holds.
- *
- * @param droneId the drone
- * @param lat target latitude in degrees
- * @param lon target longitude in degrees
- * @param altitude target altitude above home in metres
- * @param commandId the sender's id for this command, or {@code null}
  */
-public record Goto(String droneId, double lat, double lon, double altitude,
+@JsonClassDescription("Flies to a position inside the geofence, facing it, then holds; only in the air.")
+public record Goto(String droneId, @JsonPropertyDescription("target latitude, -90 to 90") @Unit("deg") double lat,
+		@JsonPropertyDescription("target longitude, -180 to 180") @Unit("deg") double lon,
+		@JsonPropertyDescription("target altitude above home") @Unit("m") double altitude,
 		@Nullable String commandId) implements Command {
 
 	@JsonCreator

@@ -1,15 +1,14 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code HOLD}: Stops and hovers in place.
- *
- * @param droneId the drone
- * @param commandId the sender's id for this command, or {@code null}
  */
+@JsonClassDescription("Brakes and hovers where the drone stops.")
 public record Hold(String droneId, @Nullable String commandId) implements Command {
 
 	public Hold {

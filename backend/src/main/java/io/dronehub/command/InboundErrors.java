@@ -25,7 +25,7 @@ public class InboundErrors {
 	private static final Log logger = LogFactory.getLog(InboundErrors.class);
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	@SendToUser(destinations = ErrorMessage.QUEUE, broadcast = false)
 	ErrorMessage handle(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidCommandException invalid) {

@@ -1,15 +1,14 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code LAND}: Lands where the drone is, then disarms.
- *
- * @param droneId the drone
- * @param commandId the sender's id for this command, or {@code null}
  */
+@JsonClassDescription("Lands where the drone is, then disarms.")
 public record Land(String droneId, @Nullable String commandId) implements Command {
 
 	public Land {

@@ -1,7 +1,10 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
@@ -10,15 +13,13 @@ import org.jspecify.annotations.Nullable;
  * {@code MOVE}: a velocity set-point in the drone's own frame, clamped to the flight
  * limits. It lapses after one second unless renewed (a dead-man switch), and the drone
  * holds.
- *
- * @param droneId the drone
- * @param forward m/s along the nose
- * @param right m/s to the right of the nose
- * @param up climb rate in m/s (negative descends)
- * @param yawRate degrees per second, clockwise
- * @param commandId the sender's id for this command, or {@code null}
  */
-public record Move(String droneId, double forward, double right, double up, double yawRate,
+@JsonClassDescription("A velocity set-point in the drone's own frame, clamped to the flight limits (MANUAL mode); "
+		+ "without a new MOVE within one second the drone holds.")
+public record Move(String droneId, @JsonPropertyDescription("speed along the nose") @Unit("m/s") double forward,
+		@JsonPropertyDescription("speed to the right of the nose") @Unit("m/s") double right,
+		@JsonPropertyDescription("climb rate (negative descends)") @Unit("m/s") double up,
+		@JsonPropertyDescription("turn rate, clockwise") @Unit("deg/s") double yawRate,
 		@Nullable String commandId) implements Command {
 
 	@JsonCreator

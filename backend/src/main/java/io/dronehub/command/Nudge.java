@@ -1,7 +1,10 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Direction;
 import io.dronehub.flight.Drone;
@@ -9,13 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code NUDGE}: a relative hop in the drone's own frame ("UP 10", "LEFT 10").
- *
- * @param droneId the drone
- * @param direction where to, relative to the nose
- * @param distance how far, in metres (0.1 to 1000)
- * @param commandId the sender's id for this command, or {@code null}
  */
-public record Nudge(String droneId, Direction direction, double distance,
+@JsonClassDescription("A relative hop in the drone's own frame (\"UP 10\", \"LEFT 10\"), keeping the heading; "
+		+ "nudges add up.")
+public record Nudge(String droneId, @JsonPropertyDescription("where to, relative to the nose") Direction direction,
+		@JsonPropertyDescription("how far, 0.1 to 1000") @Unit("m") double distance,
 		@Nullable String commandId) implements Command {
 
 	@JsonCreator

@@ -1,15 +1,14 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code RTL}: Climbs to the return altitude, flies home and lands.
- *
- * @param droneId the drone
- * @param commandId the sender's id for this command, or {@code null}
  */
+@JsonClassDescription("Climbs to the return altitude, flies home, lands and disarms.")
 public record ReturnToLaunch(String droneId, @Nullable String commandId) implements Command {
 
 	public ReturnToLaunch {

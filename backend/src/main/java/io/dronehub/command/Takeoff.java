@@ -1,19 +1,21 @@
 package io.dronehub.command;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code TAKEOFF}: climbs vertically to an altitude and holds there.
- *
- * @param droneId the drone
- * @param altitude metres above home
- * @param commandId the sender's id for this command, or {@code null}
  */
-public record Takeoff(String droneId, double altitude, @Nullable String commandId) implements Command {
+@JsonClassDescription("Climbs vertically to an altitude, then holds there; only when armed.")
+public record Takeoff(String droneId,
+		@JsonPropertyDescription("altitude to climb to, above home: 1 up to the geofence ceiling") @Unit("m") double altitude,
+		@Nullable String commandId) implements Command {
 
 	@JsonCreator
 	static Takeoff fromJson(@JsonProperty("droneId") @Nullable String droneId,

@@ -1,26 +1,26 @@
 package io.dronehub.flight;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One immutable snapshot of a drone, computed once per simulation tick; this record is
  * the telemetry message of the wire contract.
- *
- * @param droneId the drone's id, e.g. {@code d1}
- * @param seq increases by one per tick for this drone
- * @param timestamp when the state was computed, epoch milliseconds
- * @param mode the flight mode
- * @param armed whether the motors are armed
- * @param position where the drone is; altitude above home
- * @param velocity north-east-up velocity in m/s
- * @param groundSpeed horizontal speed in m/s
- * @param heading where the nose points, degrees clockwise from north, 0 to 360
- * @param battery charge and voltage
- * @param home where the drone returns to
- * @param pilot the name of whoever controls the drone, or {@code null}
- * @param failsafe why the hub took over, or {@code null}
  */
-public record DroneState(String droneId, long seq, long timestamp, FlightMode mode, boolean armed, Position position,
-		Velocity velocity, double groundSpeed, double heading, Battery battery, GeoPoint home, @Nullable String pilot,
-		@Nullable Failsafe failsafe) {
+@JsonClassDescription("One drone's state at one simulation tick; every field is always present, in this order.")
+public record DroneState(@JsonPropertyDescription("the drone's id, e.g. d1") String droneId,
+		@JsonPropertyDescription("increases by exactly one per tick for this drone") long seq,
+		@JsonPropertyDescription("when the state was computed, epoch milliseconds") @Unit("ms") long timestamp,
+		@JsonPropertyDescription("the flight mode") FlightMode mode,
+		@JsonPropertyDescription("whether the motors are armed") boolean armed,
+		@JsonPropertyDescription("where the drone is; alt is above home") Position position,
+		@JsonPropertyDescription("velocity in the local north-east-up frame") Velocity velocity,
+		@JsonPropertyDescription("horizontal speed") @Unit("m/s") double groundSpeed,
+		@JsonPropertyDescription("where the nose points, clockwise from north, 0 to 360") @Unit("deg") double heading,
+		@JsonPropertyDescription("charge and voltage") Battery battery,
+		@JsonPropertyDescription("where the drone returns to and lands on RTL") GeoPoint home,
+		@JsonPropertyDescription("the name of whoever controls the drone, or null") @Nullable String pilot,
+		@JsonPropertyDescription("why the hub took over from the pilot, or null") @Nullable Failsafe failsafe) {
 }

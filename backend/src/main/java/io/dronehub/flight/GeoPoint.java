@@ -1,10 +1,13 @@
 package io.dronehub.flight;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
+
 /**
  * A point on the Earth's surface.
- *
- * @param lat latitude in degrees
- * @param lon longitude in degrees
  */
-public record GeoPoint(double lat, double lon) {
+@JsonClassDescription("A point on the Earth's surface.")
+public record GeoPoint(@JsonPropertyDescription("latitude") @Unit("deg") double lat,
+		@JsonPropertyDescription("longitude") @Unit("deg") double lon) {
 }

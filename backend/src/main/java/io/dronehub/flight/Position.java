@@ -1,11 +1,14 @@
 package io.dronehub.flight;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
+
 /**
  * Where a drone is.
- *
- * @param lat latitude in degrees
- * @param lon longitude in degrees
- * @param alt altitude above home in metres
  */
-public record Position(double lat, double lon, double alt) {
+@JsonClassDescription("Where a drone is.")
+public record Position(@JsonPropertyDescription("latitude") @Unit("deg") double lat,
+		@JsonPropertyDescription("longitude") @Unit("deg") double lon,
+		@JsonPropertyDescription("altitude above home") @Unit("m") double alt) {
 }

@@ -1,11 +1,14 @@
 package io.dronehub.flight;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.dronehub.apidocs.Unit;
+
 /**
  * A drone's velocity in the local north-east-up frame, in metres per second.
- *
- * @param north speed towards true north
- * @param east speed towards east
- * @param up climb rate (negative when descending)
  */
-public record Velocity(double north, double east, double up) {
+@JsonClassDescription("A drone's velocity in the local north-east-up frame.")
+public record Velocity(@JsonPropertyDescription("speed towards true north") @Unit("m/s") double north,
+		@JsonPropertyDescription("speed towards east") @Unit("m/s") double east,
+		@JsonPropertyDescription("climb rate (negative when descending)") @Unit("m/s") double up) {
 }

@@ -1,5 +1,6 @@
 package io.dronehub.security;
 
+import io.dronehub.apidocs.Publishes;
 import io.dronehub.command.ErrorMessage;
 
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -9,6 +10,8 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 /**
  * Sends an {@link ErrorMessage} to one session's {@code /user/queue/errors}.
  */
+@Publishes(destination = "/user" + ErrorMessage.QUEUE, payload = ErrorMessage.class,
+		description = "Also frames refused before any handler: FORBIDDEN, RATE_LIMITED, LIMIT_EXCEEDED.")
 class SessionErrors {
 
 	private final SimpMessagingTemplate messaging;
@@ -21,7 +24,7 @@ class SessionErrors {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(sessionId);
 		headers.setLeaveMutable(true);
-		this.messaging.convertAndSendToUser(user, "/queue/errors", error, headers.getMessageHeaders());
+		this.messaging.convertAndSendToUser(user, ErrorMessage.QUEUE, error, headers.getMessageHeaders());
 	}
 
 }

@@ -2,6 +2,7 @@ package io.dronehub.telemetry;
 
 import java.util.List;
 
+import io.dronehub.apidocs.Publishes;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FleetListener;
@@ -14,10 +15,19 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
  * events to {@code /topic/events} through the broker, where they are never conflated.
  * Called on the simulation thread.
  */
+@Publishes(destination = TelemetryPublisher.FLEET_TOPIC, payload = DroneState.class,
+		description = "Every drone's state, one message per drone per tick; per drone in seq order.")
+@Publishes(destination = TelemetryPublisher.DRONE_TOPIC, payload = DroneState.class,
+		description = "One drone's states, one message per tick, in seq order.")
+@Publishes(destination = TelemetryPublisher.EVENTS_TOPIC, payload = FleetEvent.class,
+		description = "Audit events: control and mode changes, failsafes, refused commands, shutdown.")
 public class TelemetryPublisher implements FleetListener {
 
 	/** Every drone's states. */
 	public static final String FLEET_TOPIC = "/topic/telemetry";
+
+	/** One drone's states: {@code {droneId}} stands for the drone's id. */
+	public static final String DRONE_TOPIC = "/topic/drones/{droneId}/telemetry";
 
 	/** Audit events. */
 	public static final String EVENTS_TOPIC = "/topic/events";

@@ -18,7 +18,8 @@ import org.springframework.messaging.support.ChannelInterceptor;
  */
 public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 
-	private static final Pattern DRONE_TOPIC = Pattern.compile("/topic/drones/([^/]+)/telemetry");
+	private static final Pattern DRONE_TOPIC = Pattern
+		.compile(TelemetryPublisher.DRONE_TOPIC.replace("{droneId}", "([^/]+)"));
 
 	private final Outboxes outboxes;
 

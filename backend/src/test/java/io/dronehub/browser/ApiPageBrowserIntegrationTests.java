@@ -1,0 +1,57 @@
+package io.dronehub.browser;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API page in real headless Chromium: it reads the generated {@code /asyncapi.json}
+ * and shows the destinations, the roles and the payload fields with their units.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
+@ActiveProfiles("it")
+@Import(SteppedSimulationConfiguration.class)
+class ApiPageBrowserIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeEach
+	void chromiumIsInstalled() {
+		Browser.assumeInstalled();
+	}
+
+	@Test
+	void apiPageShowsTheDestinationsRolesAndPayloadsOfTheDocument() {
+		try (Browser reader = Browser.open(1400, 1000)) {
+			reader.get("http://localhost:" + this.port + "/");
+			reader.click("nav a[href='/api.html']");
+			reader.awaitAttribute("[data-api-status]", "data-state", "live"::equals, "loaded");
+			assertThat(reader.awaitText("[data-api-sends] [data-destination='/app/command']",
+					(text) -> text.contains("Command"), "the command destination"))
+				.contains("PILOT", "ADMIN", "/user/queue/replies")
+				.doesNotContain("OBSERVER");
+			assertThat(reader.find("[data-api-subscribes] [data-destination='/topic/telemetry']").getText())
+				.contains("DroneState", "OBSERVER");
+			assertThat(reader.find("[data-api-subscribes]").getText()).contains("/topic/drones/{droneId}/telemetry",
+					"/topic/events", "/app/fleet", "/user/queue/errors");
+			assertThat(reader.find("[data-api-roles] [data-role-row=OBSERVER]").getText())
+				.doesNotContain("/app/command");
+			assertThat(reader.find("[data-payload=DroneState] [data-field=heading]").getText()).contains("number",
+					"deg", "clockwise");
+			assertThat(reader.find("[data-payload=Command]").getText()).contains("TAKEOFF", "altitude", "NUDGE");
+			assertThat(reader.find("[data-payload=ErrorMessage]").getText()).contains("INVALID_JSON", "FORBIDDEN");
+			reader.screenshot("api");
+		}
+	}
+
+}
