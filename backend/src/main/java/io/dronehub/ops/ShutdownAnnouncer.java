@@ -21,9 +21,11 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * Shuts the hub down in an orderly way, before Spring stops the broker and the web
- * server: drones flying under a pilot's command hold, everyone receives a
- * {@code HUB_STOPPING} event, and every session is closed with the reason once what was
- * waiting for it has been written, so clients know to reconnect rather than guess.
+ * server: drones flying under a pilot's command hold and the simulation stops, everyone
+ * receives a {@code HUB_STOPPING} event as the last thing the hub says, and every session
+ * is closed with the reason once what was waiting for it has been written, so clients
+ * know to reconnect rather than guess. Pilots' sessions closing then change nothing: the
+ * simulation that would release their drones has stopped.
  */
 class ShutdownAnnouncer implements ApplicationListener<ContextClosedEvent> {
 
@@ -65,6 +67,7 @@ class ShutdownAnnouncer implements ApplicationListener<ContextClosedEvent> {
 		catch (Exception ex) {
 			logger.warn("Could not make the drones hold before shutting down", ex);
 		}
+		this.simulation.close();
 		this.messaging.convertAndSend(TelemetryPublisher.EVENTS_TOPIC, new FleetEvent(EventType.HUB_STOPPING, null,
 				null, this.clock.millis(), "the hub is shutting down: reconnect when it is back"));
 		awaitDelivered();
