@@ -75,10 +75,11 @@ class OperationsIntegrationTests {
 	}
 
 	@Test
-	void infoIsPublicAndShowsTheVersion() throws Exception {
+	void infoIsPublicAndShowsTheVersionAndTheCommit() throws Exception {
 		HttpResponse<String> info = get("/actuator/info", null);
 		assertThat(info.statusCode()).isEqualTo(200);
-		assertThat(info.body()).contains("\"version\":\"0.1.0-SNAPSHOT\"");
+		assertThat(json(info).at("/build/version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+		assertThat(json(info).at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
 	}
 
 	@Test
