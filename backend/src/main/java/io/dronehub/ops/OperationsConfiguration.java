@@ -56,9 +56,14 @@ class OperationsConfiguration {
 				clock);
 	}
 
+	/**
+	 * The simulator's health, judged on Micrometer's clock, which tests can replace with
+	 * one they move by hand.
+	 */
 	@Bean
-	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings) {
-		return new SimulationHealthIndicator(simulation, settings, System::nanoTime);
+	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings,
+			io.micrometer.core.instrument.Clock micrometerClock) {
+		return new SimulationHealthIndicator(simulation, settings, micrometerClock::monotonicTime);
 	}
 
 	@Bean
