@@ -8,6 +8,7 @@ import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
+import io.dronehub.flight.TickObserver;
 import io.dronehub.ops.PublishedStatesCounter;
 import io.dronehub.telemetry.TelemetryFanout;
 import io.dronehub.telemetry.TelemetryPublisher;
@@ -48,9 +49,9 @@ class SimulationConfiguration {
 
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher, MeterRegistry meters) {
+			Clock clock, TelemetryPublisher publisher, MeterRegistry meters, TickObserver tickObserver) {
 		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(),
-				new PublishedStatesCounter(publisher, meters));
+				new PublishedStatesCounter(publisher, meters), tickObserver);
 	}
 
 	@Bean

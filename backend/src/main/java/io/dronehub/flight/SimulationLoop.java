@@ -34,6 +34,8 @@ public final class SimulationLoop implements AutoCloseable {
 
 	private final FleetListener listener;
 
+	private final TickObserver tickObserver;
+
 	private final ScheduledExecutorService thread;
 
 	private final Semaphore taskCapacity = new Semaphore(MAX_PENDING_TASKS);
@@ -49,11 +51,13 @@ public final class SimulationLoop implements AutoCloseable {
 	 * @param fleet the fleet this loop's thread will own
 	 * @param tickPeriod the simulated time of one tick
 	 * @param listener receives states and events on the simulation thread
+	 * @param tickObserver told each tick's duration on the simulation thread
 	 */
-	public SimulationLoop(Fleet fleet, Duration tickPeriod, FleetListener listener) {
+	public SimulationLoop(Fleet fleet, Duration tickPeriod, FleetListener listener, TickObserver tickObserver) {
 		this.fleet = fleet;
 		this.tickPeriod = tickPeriod;
 		this.listener = listener;
+		this.tickObserver = tickObserver;
 		this.latestStates = fleet.states();
 		this.thread = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread simulation = new Thread(runnable, "simulation");
@@ -157,10 +161,12 @@ public final class SimulationLoop implements AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.log(Level.ERROR, "Simulation tick failed", ex);
 		}
+		long took = System.nanoTime() - started;
 		this.ticks.incrementAndGet();
-		if (System.nanoTime() - started > this.tickPeriod.toNanos()) {
+		if (took > this.tickPeriod.toNanos()) {
 			this.overruns.incrementAndGet();
 		}
+		this.tickObserver.tickTook(took);
 	}
 
 	private void publishEvents() {

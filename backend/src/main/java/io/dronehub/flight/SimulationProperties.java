@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the simulation advances.
  *
- * @param rateHz ticks per second; every tick publishes one state per drone
+ * @param rateHz ticks per second, 1 to 50; every tick publishes one state per drone
  * @param clock {@code realtime} ticks on a timer; {@code manual} advances only when
  * {@link SimulationLoop#advance(int)} is called (tests, scripted replays)
  */

@@ -2,15 +2,23 @@ package io.dronehub.ops;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
+import io.dronehub.flight.TickObserver;
+import io.dronehub.security.ClientSessions;
+import io.dronehub.security.Role;
 import io.dronehub.security.SecurityProperties;
+import io.dronehub.security.Subscribable;
+import io.dronehub.telemetry.DeliveryObserver;
 import io.dronehub.telemetry.Outboxes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,7 +33,8 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
  * The simulator's health contributor ({@code simulation}) and the {@code hub.*} meters
- * read from the simulation, the outboxes and Spring's WebSocket message broker stats.
+ * read from the simulation, the outboxes, the client sessions and Spring's WebSocket
+ * message broker stats.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -47,9 +56,52 @@ class OperationsConfiguration {
 				clock);
 	}
 
+	/**
+	 * The simulator's health, judged on Micrometer's clock, which tests can replace with
+	 * one they move by hand.
+	 */
 	@Bean
-	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings) {
-		return new SimulationHealthIndicator(simulation, settings, System::nanoTime);
+	SimulationHealthIndicator simulationHealthIndicator(SimulationLoop simulation, SimulationProperties settings,
+			io.micrometer.core.instrument.Clock micrometerClock) {
+		return new SimulationHealthIndicator(simulation, settings, micrometerClock::monotonicTime);
+	}
+
+	@Bean
+	TickObserver tickTimer(MeterRegistry meters) {
+		Timer ticks = Timer.builder("hub.simulation.tick.duration")
+			.description("Time a simulation tick takes to step the fleet and hand out its states and events")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+		return (durationNanos) -> ticks.record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Bean
+	DeliveryObserver deliveryMeters(MeterRegistry meters) {
+		return new DeliveryMeters(meters);
+	}
+
+	@Bean
+	MeterBinder clientMeters(ClientSessions sessions) {
+		return (meters) -> {
+			for (Role role : Role.values()) {
+				Gauge.builder("hub.sessions.connected", sessions, (clients) -> clients.connected(role))
+					.description("STOMP sessions connected, by the highest role of their user (OBSERVER for guests)")
+					.tag("role", role.name())
+					.register(meters);
+			}
+			for (Subscribable destination : Subscribable.values()) {
+				Gauge.builder("hub.subscriptions", sessions, (clients) -> clients.subscriptions(destination))
+					.description("Active subscriptions, by destination")
+					.tag("destination", destination.pattern())
+					.register(meters);
+			}
+			for (ClientSessions.Limit limit : ClientSessions.Limit.values()) {
+				FunctionCounter.builder(DeliveryMeters.SESSIONS_CLOSED, sessions, (clients) -> clients.closedFor(limit))
+					.description(DeliveryMeters.SESSIONS_CLOSED_DESCRIPTION)
+					.tag("reason", DeliveryMeters.tagValue(limit))
+					.register(meters);
+			}
+		};
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.dronehub.security;
 
+import java.util.Arrays;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +40,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-	private static final String[] READABLE = { "/app/fleet", "/topic/telemetry", "/topic/drones/*/telemetry",
-			"/topic/events", "/user/queue/replies", "/user/queue/errors" };
+	private static final String[] READABLE = Arrays.stream(Subscribable.values())
+		.map(Subscribable::pattern)
+		.toArray(String[]::new);
 
 	@Bean
 	UserDetailsService hubUsers(SecurityProperties security) {
@@ -105,7 +108,7 @@ class SecurityConfiguration {
 
 	@Bean
 	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions) {
-		return (event) -> sessions.close(event.getSessionId());
+		return (event) -> sessions.close(event.getSessionId(), event.getCloseStatus());
 	}
 
 	@Bean

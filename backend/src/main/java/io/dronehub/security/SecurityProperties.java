@@ -43,8 +43,8 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	/**
 	 * Limits that keep one client from exhausting the hub.
 	 *
-	 * @param frameSize the largest inbound STOMP frame; a larger one closes the session
-	 * with an ERROR frame
+	 * @param frameSize the largest inbound STOMP frame; a larger one closes the WebSocket
+	 * with status 1009 (message too big)
 	 * @param commandsPerSecond sustained SEND rate per session; excess frames are dropped
 	 * and answered with {@code RATE_LIMITED}
 	 * @param commandBurst how many SEND frames a session may send at once before the rate

@@ -79,7 +79,9 @@ public class StompGuard implements ChannelInterceptor {
 				this.sessions.tryCommand(stomp.getSessionId()) ? authorize(message, stomp) : rateLimited(stomp);
 			case SUBSCRIBE -> subscribe(message, stomp);
 			case UNSUBSCRIBE -> {
-				this.sessions.unsubscribed(stomp.getSessionId());
+				if (stomp.getSubscriptionId() != null) {
+					this.sessions.unsubscribed(stomp.getSessionId(), stomp.getSubscriptionId());
+				}
 				yield message;
 			}
 			default -> message;
@@ -104,7 +106,8 @@ public class StompGuard implements ChannelInterceptor {
 				return refuseConnect(stomp, "invalid login or passcode");
 			}
 		}
-		String refusal = this.sessions.open(stomp.getSessionId(), user.getName(), address(stomp));
+		String refusal = this.sessions.open(stomp.getSessionId(), user.getName(), Role.highestOf(user.getAuthorities()),
+				address(stomp));
 		if (refusal != null) {
 			return refuseConnect(stomp, refusal);
 		}
@@ -117,7 +120,11 @@ public class StompGuard implements ChannelInterceptor {
 		if (authorized == null) {
 			return null;
 		}
-		if (!this.sessions.trySubscribe(stomp.getSessionId())) {
+		Subscribable destination = (stomp.getDestination() != null) ? Subscribable.of(stomp.getDestination()) : null;
+		if (destination == null || stomp.getSubscriptionId() == null) {
+			return refuse(stomp, ErrorCode.FORBIDDEN, "not allowed to subscribe to " + stomp.getDestination());
+		}
+		if (!this.sessions.trySubscribe(stomp.getSessionId(), stomp.getSubscriptionId(), destination)) {
 			return refuse(stomp, ErrorCode.LIMIT_EXCEEDED,
 					"too many subscriptions: " + stomp.getDestination() + " refused");
 		}

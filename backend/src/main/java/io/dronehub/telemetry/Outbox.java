@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
+import io.dronehub.telemetry.DeliveryObserver.TooSlow;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import org.apache.commons.logging.Log;
@@ -29,7 +31,8 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * completes, everything pending leaves as the next write — one WebSocket message of
  * several STOMP frames when batching is on. A write that makes no progress for the stall
  * timeout, or frames that pile up beyond the limit, close the session: a slow client
- * costs only itself.
+ * costs only itself. Each write of telemetry, and each such close, is reported to a
+ * {@link DeliveryObserver}.
  * <p>
  * Thread-safe: Spring's outbound threads, the simulation thread and the container's
  * completion threads all use it, under this object's lock.
@@ -54,6 +57,11 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	private final Executor closer;
 
+	private final DeliveryObserver deliveries;
+
+	/** Notes a telemetry frame taken for the next write; one instance per outbox. */
+	private final LongConsumer takeTelemetry = this::tookTelemetry;
+
 	private final List<TelemetrySubscription> subscriptions = new ArrayList<>();
 
 	private final ArrayDeque<String> frames = new ArrayDeque<>();
@@ -61,6 +69,12 @@ final class Outbox extends WebSocketSessionDecorator {
 	private long pendingBytes;
 
 	private long conflated;
+
+	/** Telemetry frames taken for the next write. */
+	private int takenFrames;
+
+	/** When the oldest of {@link #takenFrames} was published. */
+	private long oldestTakenNanos;
 
 	private boolean writing;
 
@@ -73,11 +87,13 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	private @Nullable CloseStatus closeWhenFlushed;
 
-	Outbox(WebSocketSession session, RemoteEndpoint.Async remote, TelemetryProperties settings, Executor closer) {
+	Outbox(WebSocketSession session, RemoteEndpoint.Async remote, TelemetryProperties settings, Executor closer,
+			DeliveryObserver deliveries) {
 		super(session);
 		this.remote = remote;
 		this.settings = settings;
 		this.closer = closer;
+		this.deliveries = deliveries;
 		remote.setSendTimeout(settings.stallTimeout().toMillis());
 	}
 
@@ -97,7 +113,7 @@ final class Outbox extends WebSocketSessionDecorator {
 			overflow = this.pendingBytes > this.settings.maxPendingFrames().toBytes();
 		}
 		if (overflow) {
-			closeAsTooSlow("more than " + this.settings.maxPendingFrames() + " of frames waiting");
+			broken("more than " + this.settings.maxPendingFrames() + " of frames waiting", TooSlow.OVERFLOW);
 			return;
 		}
 		flush();
@@ -140,7 +156,7 @@ final class Outbox extends WebSocketSessionDecorator {
 			for (TelemetrySubscription subscription : this.subscriptions) {
 				for (int i = 0; i < tick.size(); i++) {
 					if (subscription.wants(tick.droneId(i))
-							&& subscription.offer(i, tick.size(), tick.frame(i, subscription))) {
+							&& subscription.offer(i, tick.size(), tick.frame(i, subscription), tick.publishedNanos())) {
 						this.conflated++;
 					}
 				}
@@ -177,27 +193,36 @@ final class Outbox extends WebSocketSessionDecorator {
 		}
 		while (true) {
 			String next;
+			int telemetryFrames;
+			long oldestPublishedNanos;
 			synchronized (this) {
 				this.flushAgain = false;
 				if (this.writing || this.broken) {
 					return;
 				}
+				this.takenFrames = 0;
 				next = this.settings.batchFrames() ? drainAll() : pollOne();
 				if (next == null) {
 					return;
 				}
 				this.writing = true;
+				telemetryFrames = this.takenFrames;
+				oldestPublishedNanos = this.oldestTakenNanos;
 			}
+			long oldestAgeNanos = (telemetryFrames > 0) ? System.nanoTime() - oldestPublishedNanos : 0;
 			SENDING.set(this);
 			try {
 				this.remote.sendText(next, this::written);
 			}
 			catch (RuntimeException ex) {
-				broken("the connection failed: " + ex.getMessage(), false);
+				broken("the connection failed: " + ex.getMessage(), null);
 				return;
 			}
 			finally {
 				SENDING.remove();
+			}
+			if (telemetryFrames > 0) {
+				this.deliveries.telemetryWritten(telemetryFrames, oldestAgeNanos);
 			}
 			synchronized (this) {
 				if (!this.flushAgain) {
@@ -209,7 +234,8 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	private void written(SendResult result) {
 		if (!result.isOK()) {
-			broken("a write made no progress for " + this.settings.stallTimeout().toSeconds() + " s", isOpen());
+			broken("a write made no progress for " + this.settings.stallTimeout().toSeconds() + " s",
+					isOpen() ? TooSlow.STALLED : null);
 			return;
 		}
 		CloseStatus close;
@@ -238,7 +264,7 @@ final class Outbox extends WebSocketSessionDecorator {
 		}
 		if (this.frames.isEmpty() && this.closeWhenFlushed == null) {
 			for (TelemetrySubscription subscription : this.subscriptions) {
-				subscription.drainTo(batch, MAX_BATCH_CHARS);
+				subscription.drainTo(batch, MAX_BATCH_CHARS, this.takeTelemetry);
 			}
 		}
 		return (batch.length() > 0) ? batch.toString() : null;
@@ -255,7 +281,7 @@ final class Outbox extends WebSocketSessionDecorator {
 			return null;
 		}
 		for (TelemetrySubscription subscription : this.subscriptions) {
-			String telemetry = subscription.poll();
+			String telemetry = subscription.poll(this.takeTelemetry);
 			if (telemetry != null) {
 				return telemetry;
 			}
@@ -263,11 +289,21 @@ final class Outbox extends WebSocketSessionDecorator {
 		return null;
 	}
 
-	private void closeAsTooSlow(String reason) {
-		broken(reason, true);
+	/** Notes a telemetry frame taken for the next write; guarded by this. */
+	private void tookTelemetry(long publishedNanos) {
+		if (this.takenFrames == 0 || publishedNanos - this.oldestTakenNanos < 0) {
+			this.oldestTakenNanos = publishedNanos;
+		}
+		this.takenFrames++;
 	}
 
-	private void broken(String reason, boolean tooSlow) {
+	/**
+	 * Stops writing and closes the session.
+	 * @param reason why, for the log and the close status
+	 * @param tooSlow what the session could not keep up with, or {@code null} if the
+	 * connection failed for another reason
+	 */
+	private void broken(String reason, @Nullable TooSlow tooSlow) {
 		synchronized (this) {
 			if (this.broken) {
 				return;
@@ -277,8 +313,9 @@ final class Outbox extends WebSocketSessionDecorator {
 			this.frames.clear();
 			this.pendingBytes = 0;
 		}
-		if (tooSlow) {
+		if (tooSlow != null) {
 			logger.info("Closing session " + getId() + " as too slow: " + reason);
+			this.deliveries.closedAsTooSlow(tooSlow);
 		}
 		this.closer.execute(() -> closeQuietly(CloseStatus.POLICY_VIOLATION.withReason("too slow: " + reason)));
 	}

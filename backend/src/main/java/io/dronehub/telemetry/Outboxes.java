@@ -10,7 +10,6 @@ import jakarta.websocket.Session;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -39,9 +38,12 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 
 	private final Executor closer;
 
-	Outboxes(TelemetryProperties settings, Executor closer) {
+	private final DeliveryObserver deliveries;
+
+	Outboxes(TelemetryProperties settings, Executor closer, DeliveryObserver deliveries) {
 		this.settings = settings;
 		this.closer = closer;
+		this.deliveries = deliveries;
 	}
 
 	@Override
@@ -56,7 +58,7 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 					throw new IllegalStateException("A Jakarta WebSocket session is required, not " + session);
 				}
 				Outbox outbox = new Outbox(session, nativeSession.getAsyncRemote(), Outboxes.this.settings,
-						Outboxes.this.closer);
+						Outboxes.this.closer, Outboxes.this.deliveries);
 				Outboxes.this.open.put(session.getId(), outbox);
 				super.afterConnectionEstablished(outbox);
 			}

@@ -29,8 +29,8 @@ class TelemetryConfiguration {
 	}
 
 	@Bean
-	Outboxes outboxes(TelemetryProperties settings, ThreadPoolTaskExecutor outboxCloser) {
-		return new Outboxes(settings, outboxCloser);
+	Outboxes outboxes(TelemetryProperties settings, ThreadPoolTaskExecutor outboxCloser, DeliveryObserver deliveries) {
+		return new Outboxes(settings, outboxCloser, deliveries);
 	}
 
 	@Bean

@@ -1,10 +1,12 @@
 package io.dronehub.telemetry;
 
+import java.util.function.LongConsumer;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * One session's subscription to a telemetry topic, with the newest undelivered frame per
- * drone. Guarded by its {@link Outbox}.
+ * drone and when the simulation published it. Guarded by its {@link Outbox}.
  */
 final class TelemetrySubscription {
 
@@ -15,6 +17,8 @@ final class TelemetrySubscription {
 	private final @Nullable String droneId;
 
 	private String @Nullable [] pending;
+
+	private long[] pendingPublishedNanos = new long[0];
 
 	private int pendingCount;
 
@@ -40,15 +44,17 @@ final class TelemetrySubscription {
 	 * Keeps the newest frame of a drone.
 	 * @return {@code true} if it replaced an undelivered older one
 	 */
-	boolean offer(int droneIndex, int droneCount, String frame) {
+	boolean offer(int droneIndex, int droneCount, String frame, long publishedNanos) {
 		if (this.pending == null || this.pending.length < droneCount) {
 			this.pending = new String[droneCount];
+			this.pendingPublishedNanos = new long[droneCount];
 		}
 		boolean replaced = this.pending[droneIndex] != null;
 		if (!replaced) {
 			this.pendingCount++;
 		}
 		this.pending[droneIndex] = frame;
+		this.pendingPublishedNanos[droneIndex] = publishedNanos;
 		return replaced;
 	}
 
@@ -59,9 +65,9 @@ final class TelemetrySubscription {
 	/**
 	 * Moves pending frames, in drone order, to {@code batch} while it stays within
 	 * {@code limit} characters (a frame longer than the limit goes alone into an empty
-	 * batch).
+	 * batch), telling {@code taken} when each moved frame was published.
 	 */
-	void drainTo(StringBuilder batch, int limit) {
+	void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
 		if (this.pending == null) {
 			return;
 		}
@@ -76,11 +82,15 @@ final class TelemetrySubscription {
 			batch.append(frame);
 			this.pending[i] = null;
 			this.pendingCount--;
+			taken.accept(this.pendingPublishedNanos[i]);
 		}
 	}
 
-	/** Removes and returns the first pending frame, or {@code null}. */
-	@Nullable String poll() {
+	/**
+	 * Removes and returns the first pending frame, or {@code null}, telling {@code taken}
+	 * when it was published.
+	 */
+	@Nullable String poll(LongConsumer taken) {
 		if (this.pending == null || this.pendingCount == 0) {
 			return null;
 		}
@@ -89,6 +99,7 @@ final class TelemetrySubscription {
 			if (frame != null) {
 				this.pending[i] = null;
 				this.pendingCount--;
+				taken.accept(this.pendingPublishedNanos[i]);
 				return frame;
 			}
 		}

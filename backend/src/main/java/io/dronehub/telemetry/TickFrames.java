@@ -1,6 +1,7 @@
 package io.dronehub.telemetry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,28 @@ final class TickFrames {
 
 	private final List<Map<String, String>> frames;
 
+	private final long publishedNanos;
+
 	TickFrames(List<DroneState> states, JsonMapper json) {
+		this.publishedNanos = System.nanoTime();
 		this.states = states;
 		this.bodies = new String[states.size()];
 		this.bodyBytes = new int[states.size()];
-		this.frames = new java.util.ArrayList<>(states.size());
+		this.frames = new ArrayList<>(states.size());
 		for (int i = 0; i < states.size(); i++) {
 			byte[] body = json.writeValueAsBytes(states.get(i));
 			this.bodies[i] = new String(body, StandardCharsets.UTF_8);
 			this.bodyBytes[i] = body.length;
 			this.frames.add(new HashMap<>());
 		}
+	}
+
+	/**
+	 * When the simulation handed these states to the fan-out, in
+	 * {@link System#nanoTime()}.
+	 */
+	long publishedNanos() {
+		return this.publishedNanos;
 	}
 
 	int size() {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 import io.dronehub.HubHarness;
@@ -75,10 +76,11 @@ class OperationsIntegrationTests {
 	}
 
 	@Test
-	void infoIsPublicAndShowsTheVersion() throws Exception {
+	void infoIsPublicAndShowsTheVersionAndTheCommit() throws Exception {
 		HttpResponse<String> info = get("/actuator/info", null);
 		assertThat(info.statusCode()).isEqualTo(200);
-		assertThat(info.body()).contains("\"version\":\"0.1.0-SNAPSHOT\"");
+		assertThat(json(info).at("/build/version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+		assertThat(json(info).at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
 	}
 
 	@Test
@@ -91,6 +93,8 @@ class OperationsIntegrationTests {
 
 	@Test
 	void aFlightShowsInTheHubMetrics() throws Exception {
+		BlockingQueue<JsonNode> telemetry = this.hub.connect().subscribe("/topic/telemetry");
+		this.hub.awaitTelemetry(List.of(telemetry));
 		StompTestClient alice = this.hub.connect("alice");
 		BlockingQueue<JsonNode> replies = alice.subscribeReplies();
 		assertThat(alice
@@ -127,8 +131,24 @@ class OperationsIntegrationTests {
 		assertThat(value(scrape, "hub_websocket_sessions_current")).isGreaterThanOrEqualTo(1);
 		assertThat(value(scrape, "hub_websocket_sessions_opened_total")).isGreaterThanOrEqualTo(1);
 		assertThat(value(scrape, "hub_stomp_frames_total{command=\"CONNECTED\"}")).isGreaterThanOrEqualTo(1);
-		assertThat(scrape).contains("hub_simulation_overruns_total ")
+		assertThat(value(scrape, "hub_simulation_tick_duration_seconds_count")).isGreaterThanOrEqualTo(20);
+		assertThat(value(scrape, "hub_simulation_tick_duration_seconds_max")).isPositive();
+		assertThat(value(scrape, "hub_sessions_connected{role=\"PILOT\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_sessions_connected{role=\"OBSERVER\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_subscriptions{destination=\"/topic/telemetry\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_subscriptions{destination=\"/user/queue/replies\"}")).isGreaterThanOrEqualTo(1);
+		assertThat(value(scrape, "hub_telemetry_delivered_total")).isGreaterThanOrEqualTo(20 * 3);
+		assertThat(value(scrape, "hub_telemetry_fanout_latency_seconds_count")).isGreaterThanOrEqualTo(20);
+		assertThat(value(scrape, "hub_telemetry_fanout_latency_seconds_sum")).isPositive();
+		assertThat(value(scrape, "hub_telemetry_fanout_latency_seconds_bucket{le=\"+Inf\"}"))
+			.isGreaterThanOrEqualTo(20);
+		assertThat(scrape).contains("hub_telemetry_fanout_latency_seconds_bucket{le=\"0.001\"} ")
+			.contains("hub_telemetry_fanout_latency_seconds_bucket{le=\"0.01\"} ")
+			.contains("hub_simulation_tick_duration_seconds{quantile=\"0.99\"} ")
+			.contains("hub_simulation_overruns_total ")
 			.contains("hub_telemetry_conflated_total ")
+			.contains("hub_sessions_closed_total{reason=\"stalled\"} ")
+			.contains("hub_sessions_closed_total{reason=\"frame_size\"} ")
 			.contains("hub_websocket_sessions_closed_total{reason=\"transport_error\"} ");
 	}
 

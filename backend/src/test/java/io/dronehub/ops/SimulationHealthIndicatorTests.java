@@ -133,7 +133,8 @@ class SimulationHealthIndicatorTests {
 		Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("hub.fleet.size", "1")));
 		Fleet fleet = new Fleet(binder.bindOrCreate("hub.fleet", FleetProperties.class),
 				binder.bindOrCreate("hub.flight", FlightProperties.class), Clock.systemUTC());
-		return new SimulationLoop(fleet, tickPeriod, IGNORED);
+		return new SimulationLoop(fleet, tickPeriod, IGNORED, (durationNanos) -> {
+		});
 	}
 
 }

@@ -13,6 +13,7 @@ import io.dronehub.StompTestClient;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.telemetry.Outboxes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,13 +55,16 @@ class HostileClientsIntegrationTests {
 
 	private final int port;
 
+	private final MeterRegistry meters;
+
 	private BlockingQueue<JsonNode> bystander;
 
 	private BlockingQueue<JsonNode> bystanderEvents;
 
 	HostileClientsIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes) {
+			@Autowired Outboxes outboxes, @Autowired MeterRegistry meters) {
 		this.port = port;
+		this.meters = meters;
 		this.hub = new HubHarness(port, simulation, outboxes);
 	}
 
@@ -185,7 +189,8 @@ class HostileClientsIntegrationTests {
 	}
 
 	@Test
-	void anOversizedFrameClosesOnlyThatSession() throws Exception {
+	void anOversizedFrameClosesOnlyThatSessionAndIsCounted() throws Exception {
+		double closedBefore = sessionsClosed("frame_size");
 		StompTestClient pilot = this.hub.connect("alice");
 		try {
 			pilot.send("/app/command",
@@ -195,6 +200,7 @@ class HostileClientsIntegrationTests {
 			// the hub may close the connection while the frame is still being written
 		}
 		await().atMost(StompTestClient.TIMEOUT).until(() -> !pilot.isConnected());
+		await().atMost(StompTestClient.TIMEOUT).until(() -> sessionsClosed("frame_size") == closedBefore + 1);
 	}
 
 	@Test
@@ -261,12 +267,14 @@ class HostileClientsIntegrationTests {
 	}
 
 	@Test
-	void sessionsPerUserAreLimited() throws Exception {
+	void sessionsPerUserAreLimitedAndRefusalsCounted() throws Exception {
+		double refusedBefore = sessionsClosed("sessions_per_user");
 		for (int i = 0; i < 10; i++) {
 			this.hub.connect("watcher");
 		}
 		assertThat(StompTestClient.connectExpectingError(this.port, "watcher", "watcher-secret"))
 			.isEqualTo("too many sessions for watcher (at most 10)");
+		assertThat(sessionsClosed("sessions_per_user")).isEqualTo(refusedBefore + 1);
 	}
 
 	@Test
@@ -292,6 +300,10 @@ class HostileClientsIntegrationTests {
 				assertThat(event.get("pilot").asString()).isEqualTo("admin");
 				assertThat(event.get("detail").asString()).isEqualTo("admin forced the release of alice's control");
 			}));
+	}
+
+	private double sessionsClosed(String reason) {
+		return this.meters.get("hub.sessions.closed").tag("reason", reason).functionCounter().count();
 	}
 
 }

@@ -12,11 +12,13 @@ import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.GeoPoint;
 import io.dronehub.flight.Position;
 import io.dronehub.flight.Velocity;
+import io.dronehub.telemetry.DeliveryObserver.TooSlow;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.unit.DataSize;
@@ -26,6 +28,10 @@ import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.longThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
@@ -45,6 +51,8 @@ class OutboxTests {
 	private final WebSocketSession session = mock();
 
 	private final RemoteEndpoint.Async remote = mock();
+
+	private final DeliveryObserver deliveries = mock();
 
 	private final List<SendHandler> inFlight = new ArrayList<>();
 
@@ -76,6 +84,7 @@ class OutboxTests {
 		assertThat(this.outbox.conflated()).isEqualTo(2);
 		completeWrite();
 		assertThat(this.outbox.idle()).isTrue();
+		verify(this.deliveries, times(2)).telemetryWritten(eq(2), longThat((age) -> age >= 0));
 	}
 
 	@Test
@@ -86,6 +95,22 @@ class OutboxTests {
 		assertThat(message.split("\0", -1)).hasSize(3);
 		assertThat(message).startsWith("MESSAGE\ndestination:/topic/telemetry\ncontent-type:application/json\n"
 				+ "subscription:sub-0\nmessage-id:d1-7\ncontent-length:");
+	}
+
+	@Test
+	void eachWriteReportsItsTelemetryFramesAndTheAgeOfTheNewestStateOfEach() throws Exception {
+		this.outbox.sendMessage(new TextMessage("MESSAGE\ndestination:/topic/events\n\n{}\0"));
+		verify(this.deliveries, never()).telemetryWritten(anyInt(), anyLong());
+		this.outbox.offer(tick(1));
+		TickFrames latest = tick(2);
+		this.outbox.offer(latest);
+		long beforeWrite = System.nanoTime();
+		completeWrite();
+		long afterWrite = System.nanoTime();
+		ArgumentCaptor<Long> age = ArgumentCaptor.captor();
+		verify(this.deliveries).telemetryWritten(eq(2), age.capture());
+		assertThat(age.getValue()).isBetween(beforeWrite - latest.publishedNanos(),
+				afterWrite - latest.publishedNanos());
 	}
 
 	@Test
@@ -105,6 +130,7 @@ class OutboxTests {
 		this.outbox.offer(tick(1));
 		this.inFlight.get(0).onResult(new SendResult(new SocketTimeoutException()));
 		verify(this.session).close(any(CloseStatus.class));
+		verify(this.deliveries).closedAsTooSlow(TooSlow.STALLED);
 		this.outbox.offer(tick(2));
 		assertThat(writes()).hasSize(1);
 	}
@@ -117,6 +143,7 @@ class OutboxTests {
 		this.outbox.sendMessage(new TextMessage("z".repeat(60)));
 		verify(this.session)
 			.close(CloseStatus.POLICY_VIOLATION.withReason("too slow: more than 100B of frames waiting"));
+		verify(this.deliveries).closedAsTooSlow(TooSlow.OVERFLOW);
 	}
 
 	@Test
@@ -148,7 +175,8 @@ class OutboxTests {
 
 	private Outbox outbox(DataSize maxPending) {
 		return new Outbox(this.session, this.remote,
-				new TelemetryProperties(true, Duration.ofSeconds(5), maxPending, false), Runnable::run);
+				new TelemetryProperties(true, Duration.ofSeconds(5), maxPending, false), Runnable::run,
+				this.deliveries);
 	}
 
 	private List<String> writes() {
