@@ -43,8 +43,8 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	/**
 	 * Limits that keep one client from exhausting the hub.
 	 *
-	 * @param frameSize the largest inbound STOMP frame; a larger one closes the session
-	 * with an ERROR frame
+	 * @param frameSize the largest inbound WebSocket message (STOMP frame); a larger one
+	 * closes the connection with status 1009
 	 * @param commandsPerSecond sustained SEND rate per session; excess frames are dropped
 	 * and answered with {@code RATE_LIMITED}
 	 * @param commandBurst how many SEND frames a session may send at once before the rate
@@ -53,7 +53,7 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * @param sessionsPerUser concurrent sessions per logged-in user
 	 * @param sessionsPerAddress concurrent sessions per client IP address
 	 */
-	public record Limits(@DefaultValue("8KB") DataSize frameSize, @DefaultValue("50") @Positive int commandsPerSecond,
+	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("50") @Positive int commandsPerSecond,
 			@DefaultValue("100") @Positive int commandBurst, @DefaultValue("50") @Positive int subscriptionsPerSession,
 			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress) {
 	}
