@@ -53,7 +53,7 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * @param sessionsPerUser concurrent sessions per logged-in user
 	 * @param sessionsPerAddress concurrent sessions per client IP address
 	 */
-	public record Limits(@DefaultValue("8KB") DataSize frameSize, @DefaultValue("50") @Positive int commandsPerSecond,
+	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("50") @Positive int commandsPerSecond,
 			@DefaultValue("100") @Positive int commandBurst, @DefaultValue("50") @Positive int subscriptionsPerSession,
 			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress) {
 	}

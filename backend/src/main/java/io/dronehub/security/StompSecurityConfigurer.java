@@ -5,12 +5,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * Puts the {@link StompGuard} ahead of Spring Security's interceptors on the inbound
- * channel, and caps the size of inbound frames.
+ * channel, and caps the size of inbound frames (see {@link FrameSizeLimit}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 99)
@@ -32,7 +33,9 @@ class StompSecurityConfigurer implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.setMessageSizeLimit(Math.toIntExact(this.security.limits().frameSize().toBytes()));
+		DataSize frameSize = this.security.limits().frameSize();
+		registration.setMessageSizeLimit(Math.toIntExact(frameSize.toBytes()))
+			.addDecoratorFactory(new FrameSizeLimit(frameSize));
 	}
 
 }

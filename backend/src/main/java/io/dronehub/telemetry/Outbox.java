@@ -42,11 +42,12 @@ final class Outbox extends WebSocketSessionDecorator {
 	private static final Log logger = LogFactory.getLog(Outbox.class);
 
 	/**
-	 * The most characters batched into one WebSocket message: under the 8 KiB message
-	 * buffer that Jakarta WebSocket clients (Tomcat's, under Spring's STOMP client) have
-	 * by default.
+	 * The most characters batched into one WebSocket message: under the hub's 4 KiB
+	 * WebSocket frame buffer, so that a batch leaves as a single frame, and under the 8
+	 * KiB message buffer that Jakarta WebSocket clients (Tomcat's, under Spring's STOMP
+	 * client) have by default.
 	 */
-	static final int MAX_BATCH_CHARS = 8000;
+	static final int MAX_BATCH_CHARS = 4000;
 
 	/** The outbox whose {@code sendText} the current thread is inside, if any. */
 	private static final ThreadLocal<Outbox> SENDING = new ThreadLocal<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,12 @@ import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import static io.dronehub.HubHarness.assertNoGapsPerDrone;
@@ -150,7 +155,7 @@ class HostileClientsIntegrationTests {
 		BlockingQueue<JsonNode> errors = pilot.subscribeErrors();
 		String[][] cases = { { "{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altit", "INVALID_JSON" },
 				{ "not json at all", "INVALID_JSON" }, { "[1,2,3]", "UNKNOWN_TYPE" },
-				{ "[".repeat(3000) + "]".repeat(3000), "INVALID_JSON" },
+				{ "[".repeat(1500) + "]".repeat(1500), "INVALID_JSON" },
 				{ "{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":" + "9".repeat(2000) + "}", "INVALID_JSON" },
 				{ "{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":1e999}", "INVALID_FIELD" },
 				{ "{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":NaN}", "INVALID_JSON" },
@@ -201,6 +206,26 @@ class HostileClientsIntegrationTests {
 		}
 		await().atMost(StompTestClient.TIMEOUT).until(() -> !pilot.isConnected());
 		await().atMost(StompTestClient.TIMEOUT).until(() -> sessionsClosed("frame_size") == closedBefore + 1);
+	}
+
+	@Test
+	void aFrameJustOverTheLimitClosesTheConnectionAsTooBig() throws Exception {
+		BlockingQueue<CloseStatus> closed = new LinkedBlockingQueue<>();
+		WebSocketSession socket = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+
+			@Override
+			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+				closed.add(status);
+			}
+
+		}, "ws://localhost:" + this.port + "/ws").get(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		socket.sendMessage(new TextMessage("CONNECT\naccept-version:1.2\nhost:hub\n\n\0"));
+		socket.sendMessage(new TextMessage("SEND\ndestination:/app/command\n\n" + "x".repeat(5000) + "\0"));
+		// 1009 (too big), or 1006 when closing with the rest of the frame unread resets
+		// the
+		// socket before the client reads the close frame
+		assertThat(closed.poll(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).extracting(CloseStatus::getCode)
+			.isIn(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), 1006);
 	}
 
 	@Test
