@@ -29,7 +29,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * {@code /topic} and {@code /queue} with 10 s heart-beats, and telemetry delivered beside
  * it through each session's outbox. Frames are handled in the order each session sent
  * them (ACQUIRE before ARM before TAKEOFF) and delivered in the order they were
- * published.
+ * published: the outbound channel has one thread, which keeps every session's frames in
+ * publish order by itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -47,9 +48,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	private final TelemetrySubscriptionInterceptor telemetrySubscriptions;
 
-	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-");
+	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-", 2);
 
-	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
+	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-", 1);
 
 	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
 			SecurityProperties security, ClientAddressInterceptor clientAddress, Outboxes outboxes,
@@ -62,16 +63,21 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	}
 
 	/**
-	 * Both channels get two threads (one per core) and a bounded queue; when it is full
-	 * the sending thread runs the task itself, which slows the sender instead of dropping
-	 * a frame or growing memory. Per-session order does not depend on it: Spring releases
-	 * a session's next frame only when the previous one has been handled.
+	 * A channel executor with a bounded queue; when it is full (10,000 frames waiting)
+	 * the sending thread does the work itself, which slows the sender instead of dropping
+	 * a frame or growing memory. Inbound frames get two threads (one per core): Spring
+	 * releases a session's next frame only when the previous one has been handled.
+	 * Outbound frames get one: it only encodes Spring's own frames (replies, errors,
+	 * events; telemetry bypasses it) and hands them to non-blocking outboxes, and being
+	 * alone it keeps them in publish order without Spring's per-session ordering
+	 * ({@code setPreservePublishOrder}), which under load loses {@code /user} replies
+	 * ("Expected mutable SimpMessageHeaderAccessor").
 	 */
-	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix) {
+	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix, int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix(threadNamePrefix);
-		executor.setCorePoolSize(2);
-		executor.setMaxPoolSize(2);
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
 		executor.setQueueCapacity(10_000);
 		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
 		executor.initialize();
@@ -127,7 +133,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(HEARTBEAT_MILLIS)
 			.setTaskScheduler(this.heartbeatScheduler);
-		registry.setPreservePublishOrder(true);
 	}
 
 }
