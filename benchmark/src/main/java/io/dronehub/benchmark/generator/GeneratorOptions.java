@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param stalledSubscriptions how many telemetry subscriptions each stalled spectator
  * holds
  * @param stalledReceiveBuffer the stalled spectators' SO_RCVBUF, bytes
- * @param connectRate connection attempts per second
+ * @param connectRate connection attempts per second, at most
+ * @param connectConcurrency connection attempts waiting for CONNECTED at once, at most:
+ * beyond it the generator waits for the server instead of piling up handshakes that
+ * time out
  * @param warmupSeconds seconds between the last connection and the measured window
  * @param durationSeconds length of the measured window, seconds
  * @param deflate whether clients offer permessage-deflate
@@ -37,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * @param out where to write the results as {@code name=value} lines, or {@code null}
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
-		int connectRate, int warmupSeconds, int durationSeconds, boolean deflate, @Nullable String login,
+		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate, @Nullable String login,
 		@Nullable String passcode, String destination, List<String> sourceAddresses, boolean pilot, String pilotDrone,
 		@Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish, int drones, int rateHz,
 		long serverPid, boolean serverJvm, @Nullable String out) {
@@ -61,7 +64,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 		GeneratorOptions options = new GeneratorOptions(URI.create(reader.text("url", "ws://127.0.0.1:8080/ws")),
 				reader.integer("spectators", 100), reader.integer("stalled", 0),
 				reader.integer("stalled-subscriptions", 2), reader.integer("stalled-receive-buffer", 4096),
-				reader.integer("connect-rate", 500), reader.integer("warmup", 10), reader.integer("duration", 20),
+				reader.integer("connect-rate", 500), reader.integer("connect-concurrency", 64),
+				reader.integer("warmup", 10), reader.integer("duration", 20),
 				reader.bool("deflate", true), reader.optional("login"), reader.optional("passcode"),
 				reader.text("destination", "/topic/telemetry"), reader.list("source-addresses"),
 				reader.bool("pilot", false), reader.text("pilot-drone", "d1"), reader.optional("pilot-login"),

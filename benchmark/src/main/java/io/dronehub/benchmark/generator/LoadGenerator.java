@@ -173,8 +173,10 @@ public final class LoadGenerator {
 		int perTick = (int) Math.max(1, Math.ceil(o.connectRate() * CONNECT_TICK_MILLIS / 1000.0));
 		int[] launched = { 0 };
 		ScheduledFuture<?> pacing = this.loop.scheduleAtFixedRate(() -> {
-			for (int i = 0; i < perTick && launched[0] < plan.size(); i++) {
+			int connecting = launched[0] - this.registry.ready() - this.registry.failed();
+			for (int i = 0; i < perTick && launched[0] < plan.size() && connecting < o.connectConcurrency(); i++) {
 				launch(plan.get(launched[0]++));
+				connecting++;
 			}
 		}, 0, CONNECT_TICK_MILLIS, TimeUnit.MILLISECONDS);
 		long deadline = System.nanoTime()
