@@ -29,8 +29,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * {@code /topic} and {@code /queue} with 10 s heart-beats, and telemetry delivered beside
  * it through each session's outbox. Frames are handled in the order each session sent
  * them (ACQUIRE before ARM before TAKEOFF) and delivered in the order they were
- * published: the outbound channel has one thread, which keeps every session's frames in
- * publish order by itself.
+ * published.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -48,9 +47,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	private final TelemetrySubscriptionInterceptor telemetrySubscriptions;
 
-	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-", 2);
+	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-");
 
-	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-", 1);
+	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
 
 	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
 			SecurityProperties security, ClientAddressInterceptor clientAddress, Outboxes outboxes,
@@ -63,21 +62,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	}
 
 	/**
-	 * A channel executor with a bounded queue; when it is full (10,000 frames waiting)
-	 * the sending thread does the work itself, which slows the sender instead of dropping
-	 * a frame or growing memory. Inbound frames get two threads (one per core): Spring
-	 * releases a session's next frame only when the previous one has been handled.
-	 * Outbound frames get one: it only encodes Spring's own frames (replies, errors,
-	 * events; telemetry bypasses it) and hands them to non-blocking outboxes, and being
-	 * alone it keeps them in publish order without Spring's per-session ordering
-	 * ({@code setPreservePublishOrder}), which under load loses {@code /user} replies
-	 * ("Expected mutable SimpMessageHeaderAccessor").
+	 * Both channels get two threads (one per core) and a bounded queue; when it is full
+	 * the sending thread runs the task itself, which slows the sender instead of dropping
+	 * a frame or growing memory. Per-session order does not depend on it: Spring releases
+	 * a session's next frame only when the previous one has been handled.
 	 */
-	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix, int threads) {
+	private static ThreadPoolTaskExecutor channelExecutor(String threadNamePrefix) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix(threadNamePrefix);
-		executor.setCorePoolSize(threads);
-		executor.setMaxPoolSize(threads);
+		executor.setCorePoolSize(2);
+		executor.setMaxPoolSize(2);
 		executor.setQueueCapacity(10_000);
 		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
 		executor.initialize();
@@ -133,6 +127,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		registry.enableSimpleBroker("/topic", "/queue")
 			.setHeartbeatValue(HEARTBEAT_MILLIS)
 			.setTaskScheduler(this.heartbeatScheduler);
+		registry.setPreservePublishOrder(true);
 	}
 
 }
