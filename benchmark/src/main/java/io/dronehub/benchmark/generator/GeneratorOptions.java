@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param stalledReceiveBuffer the stalled spectators' SO_RCVBUF, bytes
  * @param connectRate connection attempts per second, at most
  * @param connectConcurrency connection attempts waiting for CONNECTED at once, at most:
- * beyond it the generator waits for the server instead of piling up handshakes that
- * time out
+ * beyond it the generator waits for the server instead of piling up handshakes that time
+ * out
  * @param warmupSeconds seconds between the last connection and the measured window
  * @param durationSeconds length of the measured window, seconds
  * @param deflate whether clients offer permessage-deflate
@@ -40,10 +40,10 @@ import org.jspecify.annotations.Nullable;
  * @param out where to write the results as {@code name=value} lines, or {@code null}
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
-		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate, @Nullable String login,
-		@Nullable String passcode, String destination, List<String> sourceAddresses, boolean pilot, String pilotDrone,
-		@Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish, int drones, int rateHz,
-		long serverPid, boolean serverJvm, @Nullable String out) {
+		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
+		@Nullable String login, @Nullable String passcode, String destination, List<String> sourceAddresses,
+		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish,
+		int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -65,13 +65,13 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.integer("spectators", 100), reader.integer("stalled", 0),
 				reader.integer("stalled-subscriptions", 2), reader.integer("stalled-receive-buffer", 4096),
 				reader.integer("connect-rate", 500), reader.integer("connect-concurrency", 64),
-				reader.integer("warmup", 10), reader.integer("duration", 20),
-				reader.bool("deflate", true), reader.optional("login"), reader.optional("passcode"),
-				reader.text("destination", "/topic/telemetry"), reader.list("source-addresses"),
-				reader.bool("pilot", false), reader.text("pilot-drone", "d1"), reader.optional("pilot-login"),
-				reader.optional("pilot-passcode"), reader.bool("publish", false), reader.integer("drones", 10),
-				reader.integer("rate-hz", 10), Long.parseLong(reader.text("server-pid", "0")),
-				reader.bool("server-jvm", true), reader.optional("out"));
+				reader.integer("warmup", 10), reader.integer("duration", 20), reader.bool("deflate", true),
+				reader.optional("login"), reader.optional("passcode"), reader.text("destination", "/topic/telemetry"),
+				reader.list("source-addresses"), reader.bool("pilot", false), reader.text("pilot-drone", "d1"),
+				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("publish", false),
+				reader.integer("drones", 10), reader.integer("rate-hz", 10),
+				Long.parseLong(reader.text("server-pid", "0")), reader.bool("server-jvm", true),
+				reader.optional("out"));
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("unknown options: " + values.keySet());
 		}
