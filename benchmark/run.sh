@@ -127,6 +127,7 @@ stop_server() {
 # The hub asks pilots to log in and limits sessions per user and per address: give the load a
 # user of its own and lift the session limits that 10,000 loopback connections would hit.
 HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
+	--hub.security.users.bench-pilot.password='{noop}bench-pilot' --hub.security.users.bench-pilot.roles=PILOT
 	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
 
 start_hub() { # name fleet-size rate-hz [extra args]
@@ -298,7 +299,8 @@ scenario_crowd() {
 }
 
 scenario_pilot() {
-	hub_run pilot-1000 "$(scaled 1000)" 10 10 pilot --pilot=true
+	# the pilot logs in as a user of its own, as it would beside a crowd of spectators
+	hub_run pilot-1000 "$(scaled 1000)" 10 10 pilot --pilot=true --pilot-login=bench-pilot --pilot-passcode=bench-pilot
 }
 
 scenario_slow() {
