@@ -90,7 +90,10 @@ class SecurityConfiguration {
 	/**
 	 * Sizes the container's WebSocket message buffers to the frame-size limit. Spring's
 	 * STOMP handler takes only whole messages, so this buffer decides the largest frame:
-	 * a larger one closes the connection with status 1009 (message too big).
+	 * a larger one closes the connection with status 1009 (message too big). Spring
+	 * raises each session's text limit when the session starts and {@link FrameSizeLimit}
+	 * puts it back; sizing the container alike means the buffer allocated with the
+	 * connection is the one it keeps.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(SecurityProperties security) {
