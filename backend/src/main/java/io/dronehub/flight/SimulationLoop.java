@@ -44,6 +44,8 @@ public final class SimulationLoop implements AutoCloseable {
 
 	private final AtomicLong overruns = new AtomicLong();
 
+	private final AtomicLong skipped = new AtomicLong();
+
 	private volatile List<DroneState> latestStates;
 
 	/**
@@ -67,11 +69,20 @@ public final class SimulationLoop implements AutoCloseable {
 	}
 
 	/**
-	 * Starts ticking in real time, one tick per period.
+	 * Starts ticking in real time, one tick per period. Ticks missed while the thread was
+	 * held up are skipped (and counted), not run back to back.
 	 */
 	public void start() {
 		long periodNanos = this.tickPeriod.toNanos();
-		this.thread.scheduleAtFixedRate(this::tick, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+		TickSchedule schedule = new TickSchedule(System.nanoTime() + periodNanos, periodNanos);
+		this.thread.scheduleAtFixedRate(() -> {
+			if (schedule.onTime(System.nanoTime())) {
+				tick();
+			}
+			else {
+				this.skipped.incrementAndGet();
+			}
+		}, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -143,6 +154,15 @@ public final class SimulationLoop implements AutoCloseable {
 	 */
 	public long overruns() {
 		return this.overruns.get();
+	}
+
+	/**
+	 * How many real-time ticks were skipped because the thread was a tick period or more
+	 * late.
+	 * @return the skipped count
+	 */
+	public long skipped() {
+		return this.skipped.get();
 	}
 
 	@Override

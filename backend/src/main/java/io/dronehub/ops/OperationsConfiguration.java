@@ -113,6 +113,9 @@ class OperationsConfiguration {
 			FunctionCounter.builder("hub.simulation.overruns", simulation, SimulationLoop::overruns)
 				.description("Simulation ticks that took longer than the tick period")
 				.register(meters);
+			FunctionCounter.builder("hub.simulation.skipped", simulation, SimulationLoop::skipped)
+				.description("Simulation ticks skipped because the simulation thread was a tick period or more late")
+				.register(meters);
 		};
 	}
 

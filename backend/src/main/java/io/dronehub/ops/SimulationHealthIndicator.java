@@ -93,6 +93,7 @@ public class SimulationHealthIndicator implements HealthIndicator {
 		}
 		return health.withDetail("ticks", now.ticks())
 			.withDetail("overruns", now.overruns())
+			.withDetail("skipped", this.simulation.skipped())
 			.withDetail("rateHz", this.settings.rateHz())
 			.withDetail("clock", this.settings.clock().name().toLowerCase())
 			.build();

@@ -146,6 +146,7 @@ class OperationsIntegrationTests {
 			.contains("hub_telemetry_fanout_latency_seconds_bucket{le=\"0.01\"} ")
 			.contains("hub_simulation_tick_duration_seconds{quantile=\"0.99\"} ")
 			.contains("hub_simulation_overruns_total ")
+			.contains("hub_simulation_skipped_total ")
 			.contains("hub_telemetry_conflated_total ")
 			.contains("hub_sessions_closed_total{reason=\"stalled\"} ")
 			.contains("hub_sessions_closed_total{reason=\"frame_size\"} ")

@@ -66,6 +66,7 @@ class SimulationHealthIndicatorTests {
 		assertThat(ticking.getStatus()).isEqualTo(Status.UP);
 		assertThat(ticking.getDetails()).containsEntry("ticks", 20L)
 			.containsEntry("overruns", 0L)
+			.containsEntry("skipped", 0L)
 			.containsEntry("rateHz", 10)
 			.containsEntry("clock", "realtime");
 	}
