@@ -3,6 +3,9 @@ package io.dronehub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
@@ -15,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.test.context.ActiveProfiles;
 
 import static io.dronehub.HubHarness.assertNoGapsPerDrone;
@@ -37,9 +41,15 @@ class FleetStompIntegrationTests {
 
 	private final HubHarness hub;
 
+	private final SimulationLoop simulation;
+
+	private final SimpUserRegistry users;
+
 	FleetStompIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes) {
+			@Autowired Outboxes outboxes, @Autowired SimpUserRegistry users) {
 		this.hub = new HubHarness(port, simulation, outboxes);
+		this.simulation = simulation;
+		this.users = users;
 	}
 
 	@AfterEach
@@ -179,6 +189,43 @@ class FleetStompIntegrationTests {
 				"{\"droneId\":\"d9\",\"type\":\"ARM\",\"commandId\":\"still-here\"}", "still-here");
 		assertThat(reply.get("code").asString()).isEqualTo("NO_SYSTEM");
 		assertThat(drain(replies)).isEmpty();
+	}
+
+	@Test
+	void aReplyToASessionThatClosedReachesNoOtherSessionOfTheSameUser() throws Exception {
+		StompTestClient closing = connect("alice");
+		StompTestClient staying = connect("alice");
+		BlockingQueue<JsonNode> closingErrors = closing.subscribeErrors();
+		BlockingQueue<JsonNode> stayingReplies = staying.subscribeReplies();
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Boolean> hold = this.simulation.submit((fleet) -> awaitRelease(release));
+
+		// a session's frames are handled in order: the error answered at once for the
+		// second proves the first is waiting for the held simulation
+		closing.send("/app/control", "{\"droneId\":\"none\",\"action\":\"RELEASE\",\"commandId\":\"gone-1\"}");
+		closing.send("/app/command", "{not json");
+		assertThat(next(closingErrors).get("error").asString()).isEqualTo("INVALID_JSON");
+		closing.close();
+		await().atMost(StompTestClient.TIMEOUT)
+			.until(() -> this.users.getUser("alice") != null && this.users.getUser("alice").getSessions().size() == 1);
+		release.countDown();
+		assertThat(hold.get(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		// replies to one session are delivered in order: had the closed session's reply
+		// reached this one, it would come first
+		staying.request(stayingReplies, "/app/control",
+				"{\"droneId\":\"none\",\"action\":\"RELEASE\",\"commandId\":\"stay-1\"}", "stay-1");
+		assertThat(drain(stayingReplies)).isEmpty();
+	}
+
+	private static boolean awaitRelease(CountDownLatch latch) {
+		try {
+			return latch.await(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Test

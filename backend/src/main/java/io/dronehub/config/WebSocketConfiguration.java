@@ -9,6 +9,7 @@ import io.dronehub.telemetry.TelemetrySubscriptionInterceptor;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.simp.user.UserDestinationResolver;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -104,6 +106,22 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 				new DeflateRefusingFilter());
 		registration.addUrlPatterns("/ws");
 		return registration;
+	}
+
+	/**
+	 * Wraps Spring's user destination resolver so that a reply meant for one session
+	 * never reaches another; see {@link SessionBoundUserDestinations}.
+	 */
+	@Bean
+	static BeanPostProcessor sessionBoundUserDestinations() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof UserDestinationResolver resolver
+						&& !(bean instanceof SessionBoundUserDestinations)) ? new SessionBoundUserDestinations(resolver)
+								: bean;
+			}
+		};
 	}
 
 	@Override
