@@ -2,8 +2,11 @@ package io.dronehub.control;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Drone;
@@ -21,10 +24,21 @@ import io.dronehub.flight.ResultCode;
  */
 public final class ControlLeases {
 
+	/**
+	 * How many closed sessions are remembered: far more than can close while frames they
+	 * sent before closing are still on their way to the simulation.
+	 */
+	static final int REMEMBERED_CLOSED_SESSIONS = 4096;
+
 	private final Map<String, Pilot> holders = new HashMap<>();
 
+	/** The latest closed sessions, oldest first. */
+	private final Set<String> closedSessions = new LinkedHashSet<>();
+
 	/**
-	 * Gives a pilot control of a drone if nobody else has it.
+	 * Gives a pilot control of a drone if nobody else has it. A session that has closed
+	 * cannot: its ACQUIRE, sent just before it closed, may reach the simulation after its
+	 * close did, and would otherwise hold the drone for nobody.
 	 * @param fleet the fleet
 	 * @param droneId the drone
 	 * @param pilot who asks
@@ -34,6 +48,9 @@ public final class ControlLeases {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
 			return CommandResult.noSuchDrone(droneId);
+		}
+		if (this.closedSessions.contains(pilot.sessionId())) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, "the session has closed");
 		}
 		Pilot holder = this.holders.get(droneId);
 		if (pilot.equals(holder)) {
@@ -102,6 +119,7 @@ public final class ControlLeases {
 	 * @return the ids of the drones released
 	 */
 	public List<String> sessionClosed(Fleet fleet, String sessionId) {
+		rememberClosed(sessionId);
 		List<String> released = new ArrayList<>();
 		this.holders.entrySet().removeIf((lease) -> {
 			if (!lease.getValue().sessionId().equals(sessionId)) {
@@ -138,6 +156,15 @@ public final class ControlLeases {
 	private static CommandResult notInControl(String droneId) {
 		return CommandResult.rejected(ResultCode.NOT_IN_CONTROL,
 				"you do not control " + droneId + ": send ACQUIRE to /app/control first");
+	}
+
+	private void rememberClosed(String sessionId) {
+		this.closedSessions.add(sessionId);
+		if (this.closedSessions.size() > REMEMBERED_CLOSED_SESSIONS) {
+			Iterator<String> oldest = this.closedSessions.iterator();
+			oldest.next();
+			oldest.remove();
+		}
 	}
 
 }
