@@ -112,6 +112,18 @@ final class ConnectionRegistry {
 		return (int) this.connections.stream().filter(SpectatorConnection.class::isInstance).count();
 	}
 
+	/**
+	 * The stalled spectators still connected.
+	 * @return those connections
+	 */
+	List<SpectatorConnection> openStalled() {
+		return this.connections.stream()
+			.filter(SpectatorConnection.class::isInstance)
+			.map(SpectatorConnection.class::cast)
+			.filter(SpectatorConnection::stalled)
+			.toList();
+	}
+
 	int handshakes() {
 		return this.handshakes;
 	}

@@ -38,12 +38,14 @@ import org.jspecify.annotations.Nullable;
  * @param serverPid the server's process id, for CPU and memory readings, or 0
  * @param serverJvm whether the server is a JVM (heap after GC is read with jcmd/jstat)
  * @param out where to write the results as {@code name=value} lines, or {@code null}
+ * @param transport the socket transport: {@code auto} (epoll where available),
+ * {@code epoll} or {@code nio}
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
 		@Nullable String login, @Nullable String passcode, String destination, List<String> sourceAddresses,
 		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish,
-		int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out) {
+		int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out, String transport) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -70,8 +72,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.list("source-addresses"), reader.bool("pilot", false), reader.text("pilot-drone", "d1"),
 				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("publish", false),
 				reader.integer("drones", 10), reader.integer("rate-hz", 10),
-				Long.parseLong(reader.text("server-pid", "0")), reader.bool("server-jvm", true),
-				reader.optional("out"));
+				Long.parseLong(reader.text("server-pid", "0")), reader.bool("server-jvm", true), reader.optional("out"),
+				reader.text("transport", "auto"));
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("unknown options: " + values.keySet());
 		}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -15,7 +16,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +32,15 @@ public final class LoadGenerator {
 
 	private static final int PILOT_TAKEOFF_SECONDS = 60;
 
+	private static final int STALLED_CLOSE_SECONDS = 3;
+
 	private final GeneratorOptions options;
 
-	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+	private final Transport transport;
 
-	private final EventLoop loop = this.group.next();
+	private final EventLoopGroup group;
+
+	private final EventLoop loop;
 
 	private final ConnectionRegistry registry = new ConnectionRegistry();
 
@@ -54,8 +58,11 @@ public final class LoadGenerator {
 
 	private LoadGenerator(GeneratorOptions options) {
 		this.options = options;
-		this.connector = new WebSocketConnector(this.group, options.url(), options.deflate(),
-				options.sourceAddresses());
+		this.transport = Transport.named(options.transport());
+		this.group = new MultiThreadIoEventLoopGroup(1, this.transport.ioHandlerFactory());
+		this.loop = this.group.next();
+		this.connector = new WebSocketConnector(this.group, this.transport.channelClass(), options.url(),
+				options.deflate(), options.sourceAddresses());
 		this.server = (options.serverPid() > 0) ? new ServerProbe(options.serverPid(), options.serverJvm()) : null;
 		this.registry.groups(this.healthy, this.stalled);
 	}
@@ -79,6 +86,7 @@ public final class LoadGenerator {
 		Results results = new Results();
 		results.put("spectators", this.options.spectators());
 		results.put("stalled", this.options.stalled());
+		results.put("transport", this.transport.name().toLowerCase(Locale.ROOT));
 		long idleHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
 		long idleRss = (this.server != null) ? this.server.residentKib() : -1;
 
@@ -113,6 +121,7 @@ public final class LoadGenerator {
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
 		long loadedHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
+		resumeStalled();
 
 		onLoop(() -> {
 			this.registry.shutDown().forEach((connection) -> connection.channel().close());
@@ -202,6 +211,21 @@ public final class LoadGenerator {
 		PilotConnection pilot = this.pilot;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PILOT_TAKEOFF_SECONDS);
 		while (pilot != null && System.nanoTime() < deadline && !onLoop(pilot::settled)) {
+			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Lets the stalled spectators read again and waits a little for them to reach the
+	 * server's close, if it closed them: a client that does not read never sees it.
+	 */
+	private void resumeStalled() throws InterruptedException, ExecutionException {
+		onLoop(() -> {
+			this.registry.openStalled().forEach(SpectatorConnection::resume);
+			return null;
+		});
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STALLED_CLOSE_SECONDS);
+		while (System.nanoTime() < deadline && !onLoop(this.registry::openStalled).isEmpty()) {
 			Thread.sleep(100);
 		}
 	}

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A spectator: subscribes to the telemetry topic and records every state it receives. A
  * stalled spectator stops reading after its first message, so the server sees its socket
- * back up.
+ * back up, until it is resumed: then it reads what is buffered and sees whether the
+ * server closed the connection meanwhile.
  */
 final class SpectatorConnection extends StompConnection {
 
@@ -19,6 +20,8 @@ final class SpectatorConnection extends StompConnection {
 	private final int subscriptions;
 
 	private final boolean stalled;
+
+	private boolean resumed;
 
 	/**
 	 * Creates a spectator.
@@ -56,9 +59,18 @@ final class SpectatorConnection extends StompConnection {
 		TelemetryFields fields = TelemetryFields.read(frame);
 		long skipped = this.sequences.accept(Math.max(fields.droneNumber(), 0), fields.seq());
 		this.stats.delivered(fields, receivedMillis, skipped);
-		if (this.stalled) {
+		if (this.stalled && !this.resumed) {
 			channel().config().setAutoRead(false);
 		}
+	}
+
+	/**
+	 * Reads again, for good: a client that stopped reading sees a close only once it
+	 * reads up to it.
+	 */
+	void resume() {
+		this.resumed = true;
+		channel().config().setAutoRead(true);
 	}
 
 }

@@ -10,7 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -46,16 +46,18 @@ final class WebSocketConnector {
 	/**
 	 * Creates a connector.
 	 * @param group the event loop the connections run on
+	 * @param channelClass the group's socket channel type
 	 * @param url the server's WebSocket URL
 	 * @param deflate whether to offer permessage-deflate
 	 * @param sourceAddresses local addresses to bind, round-robin, or empty for any
 	 */
-	WebSocketConnector(EventLoopGroup group, URI url, boolean deflate, List<String> sourceAddresses) {
+	WebSocketConnector(EventLoopGroup group, Class<? extends SocketChannel> channelClass, URI url, boolean deflate,
+			List<String> sourceAddresses) {
 		this.url = url;
 		this.deflate = deflate;
 		this.sourceAddresses = sourceAddresses;
 		this.bootstrap = new Bootstrap().group(group)
-			.channel(NioSocketChannel.class)
+			.channel(channelClass)
 			.option(ChannelOption.TCP_NODELAY, true)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
 			.remoteAddress(url.getHost(), url.getPort());
