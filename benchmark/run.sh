@@ -51,6 +51,7 @@ mkdir -p "$LOGS"
 STARTED=$(date +%s)
 CSV="$OUT/results.csv"
 MD="$OUT/results.md"
+CHART="$OUT/results.html"
 SERVER_PID=""
 RABBIT_PID=""
 RABBIT_AFFINITY=""
@@ -374,4 +375,6 @@ for scenario in "${SCENARIOS[@]}"; do
 done
 
 cat "$MD"
-log "wrote $CSV and $MD in $(($(date +%s) - STARTED)) s"
+java -jar "$BENCH_JAR" chart --csv="$CSV" --out="$CHART" --caption="$(head -1 "$MD")" ||
+	log "could not draw $CHART"
+log "wrote $CSV, $MD and $CHART in $(($(date +%s) - STARTED)) s"

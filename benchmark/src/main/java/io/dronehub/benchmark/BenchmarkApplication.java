@@ -3,12 +3,13 @@ package io.dronehub.benchmark;
 import java.util.Arrays;
 
 import io.dronehub.benchmark.baseline.BaselineApplication;
+import io.dronehub.benchmark.chart.ResultsChart;
 import io.dronehub.benchmark.generator.LoadGenerator;
 
 /**
  * Entry point of the benchmark jar: {@code generate} runs the load generator,
- * {@code baseline} runs the floor server; the remaining arguments go to the chosen
- * program.
+ * {@code baseline} runs the floor server, {@code chart} draws the results; the remaining
+ * arguments go to the chosen program.
  */
 public final class BenchmarkApplication {
 
@@ -17,7 +18,7 @@ public final class BenchmarkApplication {
 
 	/**
 	 * Runs the program named by the first argument.
-	 * @param args {@code generate|baseline} followed by that program's options
+	 * @param args {@code generate|baseline|chart} followed by that program's options
 	 * @throws Exception when the program fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -26,8 +27,9 @@ public final class BenchmarkApplication {
 		switch (program) {
 			case "generate" -> LoadGenerator.main(rest);
 			case "baseline" -> BaselineApplication.main(rest);
+			case "chart" -> ResultsChart.main(rest);
 			default -> {
-				System.err.println("usage: java -jar benchmark.jar generate|baseline [--option=value ...]");
+				System.err.println("usage: java -jar benchmark.jar generate|baseline|chart [--option=value ...]");
 				System.exit(2);
 			}
 		}
