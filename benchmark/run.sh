@@ -9,6 +9,7 @@
 #   --login=L --passcode=P   CONNECT credentials for the hub's spectators and pilot
 #   --jfr          record a JFR profile of the server in every hub run and summarise it
 #   --no-build     use the jars already in */target
+#   --transport=T  the generator's sockets: auto (epoll where available), epoll or nio
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +30,7 @@ LOGIN="bench"
 PASSCODE="bench"
 JFR=false
 BUILD=true
+TRANSPORT=auto
 SCENARIOS=()
 for arg in "$@"; do
 	case "$arg" in
@@ -41,7 +43,8 @@ for arg in "$@"; do
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
 		fleet | fast | crowd | pilot | slow | baseline | peer) SCENARIOS+=("$arg") ;;
-		-h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+		--transport=*) TRANSPORT=${arg#*=} ;;
+		-h | --help) sed -n '2,12p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
@@ -173,7 +176,7 @@ run_generator() { # name url server-pid server-jvm(true|false) generator-args...
 	log "$name: generator $*"
 	taskset -c 1 java $GENERATOR_JAVA_OPTS -jar "$BENCH_JAR" generate --url="$url" --server-pid="$pid" \
 		--server-jvm="$jvm" --warmup="$WARMUP" --duration="$DURATION" --deflate="$DEFLATE" \
-		--out="$out" "$@" >"$LOGS/$name-generator.log" 2>&1 || log "$name: generator failed, see $LOGS/$name-generator.log"
+		--transport="$TRANSPORT" --out="$out" "$@" >"$LOGS/$name-generator.log" 2>&1 || log "$name: generator failed, see $LOGS/$name-generator.log"
 	R=()
 	if [ -f "$out" ]; then
 		while IFS='=' read -r key value; do
