@@ -94,10 +94,12 @@ public final class LoadGenerator {
 		connectAll();
 		double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
 		int ready = onLoop(this.registry::ready);
+		// the pilot flies before the warm-up, so that its commands' code is compiled by
+		// the window
+		awaitPilot();
 		log("%d connections ready in %.1f s (%d failed), warming up %d s", ready, connectSeconds,
 				onLoop(this.registry::failed), this.options.warmupSeconds());
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
-		awaitPilot();
 
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		long publishedStart = onLoop(() -> {
