@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.dronehub.apidocs.StompOperation.Action;
-import io.dronehub.security.Role;
+import io.dronehub.contract.Role;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package io.dronehub.apidocs;
 import java.util.Arrays;
 import java.util.List;
 
-import io.dronehub.security.Role;
+import io.dronehub.contract.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;

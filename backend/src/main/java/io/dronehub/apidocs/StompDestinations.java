@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.dronehub.apidocs.StompOperation.Action;
+import io.dronehub.contract.Publishes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;

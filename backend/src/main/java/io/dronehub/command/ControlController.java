@@ -7,7 +7,7 @@ import io.dronehub.control.ControlLeases;
 import io.dronehub.control.Pilot;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.ResultCode;
-import io.dronehub.security.Role;
+import io.dronehub.contract.Role;
 
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;

@@ -1,5 +1,6 @@
 package io.dronehub.command;
 
+import io.dronehub.contract.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**

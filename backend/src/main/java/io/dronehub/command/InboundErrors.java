@@ -3,6 +3,8 @@ package io.dronehub.command;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import io.dronehub.contract.ErrorCode;
+import io.dronehub.contract.ErrorMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

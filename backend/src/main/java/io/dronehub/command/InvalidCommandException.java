@@ -1,5 +1,7 @@
 package io.dronehub.command;
 
+import io.dronehub.contract.ErrorCode;
+
 /**
  * A command frame that parsed as JSON but is not a well-formed command: a required field
  * is missing, or a value is not a finite number or a valid coordinate. Thrown while the

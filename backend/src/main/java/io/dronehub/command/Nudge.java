@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.dronehub.apidocs.Unit;
+import io.dronehub.contract.Unit;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Direction;
 import io.dronehub.flight.Drone;

@@ -2,7 +2,7 @@ package io.dronehub.flight;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.dronehub.apidocs.Unit;
+import io.dronehub.contract.Unit;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,7 +10,7 @@ import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
 import io.dronehub.flight.TickObserver;
 import io.dronehub.security.ClientSessions;
-import io.dronehub.security.Role;
+import io.dronehub.contract.Role;
 import io.dronehub.security.SecurityProperties;
 import io.dronehub.security.Subscribable;
 import io.dronehub.telemetry.DeliveryObserver;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dronehub.contract.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.dronehub.contract.Role;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.dronehub.command.ErrorCode;
-import io.dronehub.command.ErrorMessage;
+import io.dronehub.contract.ErrorCode;
+import io.dronehub.contract.ErrorMessage;
 
 import org.springframework.scheduling.TaskScheduler;
 

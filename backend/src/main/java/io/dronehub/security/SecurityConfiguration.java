@@ -2,6 +2,7 @@ package io.dronehub.security;
 
 import java.util.Arrays;
 
+import io.dronehub.contract.Role;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

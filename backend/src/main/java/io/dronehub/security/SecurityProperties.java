@@ -3,6 +3,7 @@ package io.dronehub.security;
 import java.util.List;
 import java.util.Map;
 
+import io.dronehub.contract.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

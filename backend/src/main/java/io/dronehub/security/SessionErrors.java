@@ -1,7 +1,7 @@
 package io.dronehub.security;
 
-import io.dronehub.apidocs.Publishes;
-import io.dronehub.command.ErrorMessage;
+import io.dronehub.contract.Publishes;
+import io.dronehub.contract.ErrorMessage;
 
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;

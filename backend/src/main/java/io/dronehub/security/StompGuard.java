@@ -5,8 +5,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import io.dronehub.command.ErrorCode;
-import io.dronehub.command.ErrorMessage;
+import io.dronehub.contract.ErrorCode;
+import io.dronehub.contract.ErrorMessage;
+import io.dronehub.contract.Role;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

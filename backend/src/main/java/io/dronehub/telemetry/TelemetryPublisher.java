@@ -2,7 +2,7 @@ package io.dronehub.telemetry;
 
 import java.util.List;
 
-import io.dronehub.apidocs.Publishes;
+import io.dronehub.contract.Publishes;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FleetListener;

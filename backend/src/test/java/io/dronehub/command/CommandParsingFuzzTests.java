@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.dronehub.contract.ErrorCode;
+import io.dronehub.contract.ErrorMessage;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetProperties;

@@ -1,4 +1,4 @@
-package io.dronehub.security;
+package io.dronehub.contract;
 
 import java.util.Collection;
 

@@ -1,4 +1,4 @@
-package io.dronehub.apidocs;
+package io.dronehub.contract;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.dronehub.command;
+package io.dronehub.contract;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

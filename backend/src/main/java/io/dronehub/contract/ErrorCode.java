@@ -1,4 +1,4 @@
-package io.dronehub.command;
+package io.dronehub.contract;
 
 /**
  * Why an inbound frame could not be understood at all; the {@code error} field of
