@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A pilot command sent to {@code /app/command}; the JSON {@code type} field names the
  * record. Each type applies itself to its drone, so a new type cannot be added without
- * saying what it does.
+ * saying what it does. Each record checks its fields when constructed (see
+ * {@link Fields}) and throws {@link InvalidCommandException} if one is missing or
+ * invalid.
  */
 @JsonClassDescription("A command for a drone your session controls; the type field names the command.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request sent to {@code /app/control} to take or give up control of a drone.
+ * A request sent to {@code /app/control} to take or give up control of a drone. Throws
+ * {@link InvalidCommandException} when constructed with a missing or invalid field.
  */
 @JsonClassDescription("Takes or gives up control of a drone; at most one session controls a drone.")
 public record ControlRequest(@JsonPropertyDescription("the drone, e.g. d1") String droneId,

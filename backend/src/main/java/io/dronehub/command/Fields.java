@@ -4,8 +4,12 @@ import io.dronehub.contract.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Structural checks for inbound fields, applied in the compact constructors of command
- * records so that an invalid frame never becomes a command.
+ * Structural checks for inbound fields, called from the compact constructors of the
+ * {@link Command} records and {@link ControlRequest}: the one place a payload is checked,
+ * so that an invalid frame never becomes a command and a record built in code is checked
+ * like one read from a frame. Each check throws {@link InvalidCommandException}. Number
+ * components are {@link Double} so that a number absent from the frame, or {@code null},
+ * reaches the check as {@code null} and is reported as missing.
  */
 public final class Fields {
 

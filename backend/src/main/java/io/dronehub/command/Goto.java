@@ -1,8 +1,6 @@
 package io.dronehub.command;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.contract.Unit;
 import io.dronehub.flight.CommandResult;
@@ -13,17 +11,17 @@ import org.jspecify.annotations.Nullable;
  * {@code GOTO}: flies to a position inside the geofence, facing it, then holds.
  */
 @JsonClassDescription("Flies to a position inside the geofence, facing it, then holds; only in the air.")
-public record Goto(String droneId, @JsonPropertyDescription("target latitude, -90 to 90") @Unit("deg") double lat,
-		@JsonPropertyDescription("target longitude, -180 to 180") @Unit("deg") double lon,
-		@JsonPropertyDescription("target altitude above home") @Unit("m") double altitude,
+public record Goto(String droneId, @JsonPropertyDescription("target latitude, -90 to 90") @Unit("deg") Double lat,
+		@JsonPropertyDescription("target longitude, -180 to 180") @Unit("deg") Double lon,
+		@JsonPropertyDescription("target altitude above home") @Unit("m") Double altitude,
 		@Nullable String commandId) implements Command {
 
-	@JsonCreator
-	static Goto fromJson(@JsonProperty("droneId") @Nullable String droneId, @JsonProperty("lat") @Nullable Double lat,
-			@JsonProperty("lon") @Nullable Double lon, @JsonProperty("altitude") @Nullable Double altitude,
-			@JsonProperty("commandId") @Nullable String commandId) {
-		return new Goto(Fields.droneId(droneId), Fields.within("lat", lat, -90, 90),
-				Fields.within("lon", lon, -180, 180), Fields.finite("altitude", altitude), Fields.commandId(commandId));
+	public Goto {
+		droneId = Fields.droneId(droneId);
+		lat = Fields.within("lat", lat, -90, 90);
+		lon = Fields.within("lon", lon, -180, 180);
+		altitude = Fields.finite("altitude", altitude);
+		commandId = Fields.commandId(commandId);
 	}
 
 	@Override

@@ -4,8 +4,9 @@ import io.dronehub.contract.ErrorCode;
 
 /**
  * A command frame that parsed as JSON but is not a well-formed command: a required field
- * is missing, or a value is not a finite number or a valid coordinate. Thrown while the
- * frame is converted, answered on {@code /user/queue/errors}.
+ * is missing, or a value is not a finite number or a valid coordinate. Thrown by the
+ * records' constructors; one thrown while a frame is converted is answered on
+ * {@code /user/queue/errors}.
  */
 public class InvalidCommandException extends IllegalArgumentException {
 

@@ -1,8 +1,6 @@
 package io.dronehub.command;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.contract.Unit;
 import io.dronehub.flight.CommandResult;
@@ -16,19 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonClassDescription("A velocity set-point in the drone's own frame, clamped to the flight limits (MANUAL mode); "
 		+ "without a new MOVE within one second the drone holds.")
-public record Move(String droneId, @JsonPropertyDescription("speed along the nose") @Unit("m/s") double forward,
-		@JsonPropertyDescription("speed to the right of the nose") @Unit("m/s") double right,
-		@JsonPropertyDescription("climb rate (negative descends)") @Unit("m/s") double up,
-		@JsonPropertyDescription("turn rate, clockwise") @Unit("deg/s") double yawRate,
+public record Move(String droneId, @JsonPropertyDescription("speed along the nose") @Unit("m/s") Double forward,
+		@JsonPropertyDescription("speed to the right of the nose") @Unit("m/s") Double right,
+		@JsonPropertyDescription("climb rate (negative descends)") @Unit("m/s") Double up,
+		@JsonPropertyDescription("turn rate, clockwise") @Unit("deg/s") Double yawRate,
 		@Nullable String commandId) implements Command {
 
-	@JsonCreator
-	static Move fromJson(@JsonProperty("droneId") @Nullable String droneId,
-			@JsonProperty("forward") @Nullable Double forward, @JsonProperty("right") @Nullable Double right,
-			@JsonProperty("up") @Nullable Double up, @JsonProperty("yawRate") @Nullable Double yawRate,
-			@JsonProperty("commandId") @Nullable String commandId) {
-		return new Move(Fields.droneId(droneId), Fields.finite("forward", forward), Fields.finite("right", right),
-				Fields.finite("up", up), Fields.finite("yawRate", yawRate), Fields.commandId(commandId));
+	public Move {
+		droneId = Fields.droneId(droneId);
+		forward = Fields.finite("forward", forward);
+		right = Fields.finite("right", right);
+		up = Fields.finite("up", up);
+		yawRate = Fields.finite("yawRate", yawRate);
+		commandId = Fields.commandId(commandId);
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package io.dronehub.command;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.contract.Unit;
 import io.dronehub.flight.CommandResult;
@@ -16,16 +14,14 @@ import org.jspecify.annotations.Nullable;
 @JsonClassDescription("A relative hop in the drone's own frame (\"UP 10\", \"LEFT 10\"), keeping the heading; "
 		+ "nudges add up.")
 public record Nudge(String droneId, @JsonPropertyDescription("where to, relative to the nose") Direction direction,
-		@JsonPropertyDescription("how far, 0.1 to 1000") @Unit("m") double distance,
+		@JsonPropertyDescription("how far, 0.1 to 1000") @Unit("m") Double distance,
 		@Nullable String commandId) implements Command {
 
-	@JsonCreator
-	static Nudge fromJson(@JsonProperty("droneId") @Nullable String droneId,
-			@JsonProperty("direction") @Nullable Direction direction,
-			@JsonProperty("distance") @Nullable Double distance,
-			@JsonProperty("commandId") @Nullable String commandId) {
-		return new Nudge(Fields.droneId(droneId), Fields.required("direction", direction),
-				Fields.within("distance", distance, 0.1, 1000), Fields.commandId(commandId));
+	public Nudge {
+		droneId = Fields.droneId(droneId);
+		direction = Fields.required("direction", direction);
+		distance = Fields.within("distance", distance, 0.1, 1000);
+		commandId = Fields.commandId(commandId);
 	}
 
 	@Override
