@@ -1,16 +1,11 @@
 /**
  * The pilot console page (/pilot.html?drone=d1): the dashboard plus the pilot's controls.
  */
-import { HubConnection } from './connection.js';
-import { FleetStore } from './store.js';
-import { feed } from './feed.js';
+import { startPage } from './page.js';
 import { Dashboard } from './dashboard.js';
 import { PilotControls } from './pilot-controls.js';
-import { brokerUrl } from './wire.js';
 
-const store = new FleetStore();
-const connection = new HubConnection(brokerUrl(location));
-feed(connection, store);
+const { store, connection } = startPage();
 let controls = null;
 const dashboard = new Dashboard(document, store, {
 	droneId: new URLSearchParams(location.search).get('drone'),
@@ -18,4 +13,3 @@ const dashboard = new Dashboard(document, store, {
 });
 controls = new PilotControls(document, { store, connection, dashboard });
 dashboard.start();
-connection.start();
