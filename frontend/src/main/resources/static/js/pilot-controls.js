@@ -3,24 +3,18 @@
  * keyboard flight with MOVE set-points, plus every reply and error from the hub in plain words.
  * It sends through the connection and reads the store; it never draws the map itself.
  */
-import {
-	commandIds, commandRequest, controlRequest, describeError, describeReply, describeRequest, Destinations,
-} from './wire.js';
+import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
 import { isFlightKey, isStill, moveSetpoint } from './flight-keys.js';
 import { pilotLabel } from './format.js';
-import { element, setAttribute, setText } from './dom.js';
+import { setAttribute, setText } from './dom.js';
+import { ReplyLog } from './reply-log.js';
+import { ReplyLogView } from './reply-log-view.js';
 
 /** How often MOVE set-points go out while flight keys are held, ms (10 Hz; the hub holds after 1 s). */
 export const MOVE_PERIOD_MS = 100;
 
 /** Yaw rate for Q/E, deg/s. */
 const YAW_RATE = 45;
-
-/** The most messages the log keeps. */
-const MAX_MESSAGES = 30;
-
-/** The most unanswered requests remembered. */
-const MAX_PENDING = 200;
 
 export class PilotControls {
 
@@ -34,8 +28,6 @@ export class PilotControls {
 
 	#nextId = commandIds();
 
-	#pending = new Map();
-
 	#controlled = new Set();
 
 	#held = new Set();
@@ -44,9 +36,7 @@ export class PilotControls {
 
 	#flying = false;
 
-	#log;
-
-	#lastMessage;
+	#log = new ReplyLog();
 
 	#target = null;
 
@@ -62,8 +52,7 @@ export class PilotControls {
 		this.#store = store;
 		this.#connection = connection;
 		this.#dashboard = dashboard;
-		this.#log = root.querySelector('[data-reply-log]');
-		this.#lastMessage = root.querySelector('[data-last-reply]');
+		new ReplyLogView(root, this.#log);
 
 		root.querySelector('[data-action="acquire"]')?.addEventListener('click', () => this.#control('ACQUIRE'));
 		root.querySelector('[data-action="release"]')?.addEventListener('click', () => this.#control('RELEASE'));
@@ -80,14 +69,14 @@ export class PilotControls {
 			event.preventDefault();
 			const form = new FormData(event.target);
 			this.#controlled.clear();
-			this.#say(form.get('login') ? `Connecting as ${form.get('login')}…` : 'Connecting as a guest…', 'info');
+			this.#log.say(form.get('login') ? `Connecting as ${form.get('login')}…` : 'Connecting as a guest…', 'info');
 			connection.start({ login: String(form.get('login') ?? ''), passcode: String(form.get('passcode') ?? '') });
 		});
 
 		connection.addEventListener('reply', (event) => this.#reply(event.detail));
-		connection.addEventListener('huberror', (event) => this.#say(describeError(event.detail), 'error'));
+		connection.addEventListener('huberror', (event) => this.#log.failed(event.detail));
 		connection.addEventListener('refused', (event) => {
-			this.#say(`The hub refused the connection: ${event.detail.message}`, 'error');
+			this.#log.say(`The hub refused the connection: ${event.detail.message}`, 'error');
 			const login = root.querySelector('[data-login]');
 			if (login) {
 				login.open = true;
@@ -134,7 +123,7 @@ export class PilotControls {
 			this.#dashboard.select(droneId);
 		}
 		else if (selected) {
-			this.#say(`Take control of ${selected} to send it where you click.`, 'info');
+			this.#log.say(`Take control of ${selected} to send it where you click.`, 'info');
 		}
 	}
 
@@ -168,20 +157,15 @@ export class PilotControls {
 
 	#send(destination, body, quiet = false) {
 		if (!this.#connection.send(destination, body)) {
-			this.#say(`Not connected: ${describeRequest(body)} was not sent.`, 'error');
+			this.#log.say(`Not connected: ${describeRequest(body)} was not sent.`, 'error');
 			return false;
 		}
-		this.#pending.set(body.commandId, { body, quiet });
-		if (this.#pending.size > MAX_PENDING) {
-			this.#pending.delete(this.#pending.keys().next().value);
-		}
+		this.#log.sent(body, { quiet });
 		return true;
 	}
 
 	#reply(reply) {
-		const request = this.#pending.get(reply.commandId);
-		this.#pending.delete(reply.commandId);
-		const body = request?.body;
+		const body = this.#log.replied(reply);
 		const accepted = reply.status === 'ACCEPTED';
 		if (body?.action === 'ACQUIRE' && accepted) {
 			this.#controlled.add(body.droneId);
@@ -196,11 +180,6 @@ export class PilotControls {
 		if (!accepted && body?.type === 'GOTO') {
 			this.#setTarget(null);
 		}
-		if (request?.quiet && accepted) {
-			return;
-		}
-		const { ok, text } = describeReply(reply, body);
-		this.#say(text, ok ? 'ok' : 'error');
 		this.#render();
 	}
 
@@ -224,7 +203,7 @@ export class PilotControls {
 		const selected = this.#dashboard.selectedId;
 		if (!selected || !this.#controlled.has(selected)) {
 			if (!event.repeat) {
-				this.#say(`Take control of ${selected ?? 'a drone'} to fly it with the keyboard.`, 'info');
+				this.#log.say(`Take control of ${selected ?? 'a drone'} to fly it with the keyboard.`, 'info');
 			}
 			return;
 		}
@@ -322,31 +301,6 @@ export class PilotControls {
 			else if (target.seenGoto) {
 				this.#setTarget(null);
 			}
-		}
-	}
-
-	#say(text, kind) {
-		if (!this.#log) {
-			return;
-		}
-		const first = this.#log.firstElementChild;
-		if (first && first.dataset.text === text) {
-			const count = Number(first.dataset.count) + 1;
-			first.dataset.count = String(count);
-			setText(first.querySelector('.count'), `×${count}`);
-		}
-		else {
-			const time = new Date().toLocaleTimeString([], { hour12: false });
-			const item = element('li', { 'data-kind': kind, 'data-text': text, 'data-count': '1' },
-					[element('time', {}, [time]), element('span', { class: 'text' }, [text]), element('span', { class: 'count' }, [''])]);
-			this.#log.prepend(item);
-			while (this.#log.children.length > MAX_MESSAGES) {
-				this.#log.lastElementChild.remove();
-			}
-		}
-		if (this.#lastMessage) {
-			setText(this.#lastMessage, text);
-			setAttribute(this.#lastMessage, 'data-kind', kind);
 		}
 	}
 
