@@ -1,20 +1,14 @@
 /**
  * The pilot's controls: take and release control, flight commands, nudges, click-on-map GOTO and
- * keyboard flight with MOVE set-points, plus every reply and error from the hub in plain words.
- * It sends through the connection and reads the store; it never draws the map itself.
+ * keyboard flight, each sending its request, with every reply and error from the hub in the
+ * reply log. It sends through the connection and reads the store; it never draws the map itself.
  */
 import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
-import { isFlightKey, isStill, moveSetpoint } from './flight-keys.js';
 import { pilotLabel } from './format.js';
 import { setAttribute, setText } from './dom.js';
 import { ReplyLog } from './reply-log.js';
 import { ReplyLogView } from './reply-log-view.js';
-
-/** How often MOVE set-points go out while flight keys are held, ms (10 Hz; the hub holds after 1 s). */
-export const MOVE_PERIOD_MS = 100;
-
-/** Yaw rate for Q/E, deg/s. */
-const YAW_RATE = 45;
+import { KeyboardFlight } from './keyboard-flight.js';
 
 export class PilotControls {
 
@@ -30,11 +24,7 @@ export class PilotControls {
 
 	#controlled = new Set();
 
-	#held = new Set();
-
-	#timer = null;
-
-	#flying = false;
+	#keyboard;
 
 	#log = new ReplyLog();
 
@@ -53,6 +43,13 @@ export class PilotControls {
 		this.#connection = connection;
 		this.#dashboard = dashboard;
 		new ReplyLogView(root, this.#log);
+		this.#keyboard = new KeyboardFlight(root, {
+			selected: () => dashboard.selectedId,
+			inControl: (droneId) => this.#controlled.has(droneId),
+			speed: () => this.#number('move-speed', 5),
+			move: (setpoint) => this.#command('MOVE', setpoint, true),
+			say: (text) => this.#log.say(text, 'info'),
+		});
 
 		root.querySelector('[data-action="acquire"]')?.addEventListener('click', () => this.#control('ACQUIRE'));
 		root.querySelector('[data-action="release"]')?.addEventListener('click', () => this.#control('RELEASE'));
@@ -84,7 +81,7 @@ export class PilotControls {
 		});
 		connection.addEventListener('state', (event) => {
 			if (event.detail.state !== 'live') {
-				this.#stopKeys(false);
+				this.#keyboard.stop(false);
 				this.#controlled.clear();
 			}
 		});
@@ -94,19 +91,10 @@ export class PilotControls {
 			}
 		});
 		dashboard.addEventListener('select', () => {
-			this.#stopKeys(true);
+			this.#keyboard.stop(true);
 			this.#setTarget(null);
 		});
 		dashboard.addRenderer(() => this.#render());
-
-		addEventListener('keydown', (event) => this.#keyDown(event));
-		addEventListener('keyup', (event) => this.#keyUp(event));
-		addEventListener('blur', () => this.#stopKeys(true));
-		document.addEventListener('visibilitychange', () => {
-			if (document.hidden) {
-				this.#stopKeys(true);
-			}
-		});
 		this.#render();
 	}
 
@@ -175,7 +163,7 @@ export class PilotControls {
 		}
 		if (!accepted && (reply.code === 'NOT_IN_CONTROL' || reply.code === 'CONTROLLED_BY_OTHER')) {
 			this.#controlled.delete(reply.droneId);
-			this.#stopKeys(false);
+			this.#keyboard.stop(false);
 		}
 		if (!accepted && body?.type === 'GOTO') {
 			this.#setTarget(null);
@@ -191,69 +179,8 @@ export class PilotControls {
 		if ((event.type === 'CONTROL_RELEASED' && event.pilot === me)
 				|| (event.type === 'CONTROL_ACQUIRED' && event.pilot && event.pilot !== me)) {
 			this.#controlled.delete(event.droneId);
-			this.#stopKeys(false);
+			this.#keyboard.stop(false);
 		}
-	}
-
-	#keyDown(event) {
-		if (!isFlightKey(event.code) || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
-			return;
-		}
-		event.preventDefault();
-		const selected = this.#dashboard.selectedId;
-		if (!selected || !this.#controlled.has(selected)) {
-			if (!event.repeat) {
-				this.#log.say(`Take control of ${selected ?? 'a drone'} to fly it with the keyboard.`, 'info');
-			}
-			return;
-		}
-		this.#held.add(event.code);
-		this.#showKeys();
-		if (this.#timer == null) {
-			this.#sendMove();
-			this.#timer = setInterval(() => this.#sendMove(), MOVE_PERIOD_MS);
-		}
-	}
-
-	#keyUp(event) {
-		if (!this.#held.delete(event.code)) {
-			return;
-		}
-		this.#showKeys();
-		if (this.#held.size === 0) {
-			this.#stopKeys(true);
-		}
-	}
-
-	#sendMove() {
-		if (!document.hasFocus()) {
-			this.#stopKeys(true);
-			return;
-		}
-		const speed = this.#number('move-speed', 5);
-		const setpoint = moveSetpoint(this.#held, { horizontal: speed, vertical: Math.min(speed, 2), yawRate: YAW_RATE });
-		this.#flying = !isStill(setpoint);
-		this.#command('MOVE', setpoint, true);
-	}
-
-	/** Stops sending set-points; with {@code still}, sends one zero set-point so the drone stops at once. */
-	#stopKeys(still) {
-		clearInterval(this.#timer);
-		this.#timer = null;
-		this.#held.clear();
-		this.#showKeys();
-		if (still && this.#flying) {
-			this.#command('MOVE', { forward: 0, right: 0, up: 0, yawRate: 0 }, true);
-		}
-		this.#flying = false;
-	}
-
-	#showKeys() {
-		for (const key of this.#root.querySelectorAll('[data-key]')) {
-			setAttribute(key, 'data-held', String(this.#held.has(key.dataset.key)));
-		}
-		setText(this.#root.querySelector('[data-keyboard-state]'),
-				this.#held.size > 0 ? `flying ${this.#dashboard.selectedId} (MOVE set-points 10 times a second)` : 'idle');
 	}
 
 	#setTarget(target) {
@@ -310,16 +237,6 @@ export class PilotControls {
 		return Number.isFinite(value) ? value : fallback;
 	}
 
-}
-
-function isTyping(target) {
-	if (!(target instanceof Element)) {
-		return false;
-	}
-	if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') {
-		return true;
-	}
-	return target.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'range', 'submit'].includes(target.type);
 }
 
 function round(value, digits) {
