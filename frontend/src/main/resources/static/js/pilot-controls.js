@@ -1,7 +1,8 @@
 /**
  * The pilot's controls: take and release control, flight commands, nudges, click-on-map GOTO and
  * keyboard flight, each sending its request, with every reply and error from the hub in the
- * reply log. It sends through the connection and reads the store; it never draws the map itself.
+ * reply log, and whether this pilot controls the selected drone. It sends through the connection
+ * and reads the store and the controlled drones; it never draws the map itself.
  */
 import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
 import { pilotLabel } from './format.js';
@@ -9,6 +10,7 @@ import { setAttribute, setText } from './dom.js';
 import { ReplyLog } from './reply-log.js';
 import { ReplyLogView } from './reply-log-view.js';
 import { KeyboardFlight } from './keyboard-flight.js';
+import { ControlledDrones } from './controlled-drones.js';
 
 export class PilotControls {
 
@@ -22,7 +24,7 @@ export class PilotControls {
 
 	#nextId = commandIds();
 
-	#controlled = new Set();
+	#controlled;
 
 	#keyboard;
 
@@ -42,6 +44,7 @@ export class PilotControls {
 		this.#store = store;
 		this.#connection = connection;
 		this.#dashboard = dashboard;
+		this.#controlled = new ControlledDrones(store);
 		new ReplyLogView(root, this.#log);
 		this.#keyboard = new KeyboardFlight(root, {
 			selected: () => dashboard.selectedId,
@@ -65,7 +68,6 @@ export class PilotControls {
 		root.querySelector('[data-login-form]')?.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const form = new FormData(event.target);
-			this.#controlled.clear();
 			this.#log.say(form.get('login') ? `Connecting as ${form.get('login')}…` : 'Connecting as a guest…', 'info');
 			connection.start({ login: String(form.get('login') ?? ''), passcode: String(form.get('passcode') ?? '') });
 		});
@@ -79,17 +81,13 @@ export class PilotControls {
 				login.open = true;
 			}
 		});
-		connection.addEventListener('state', (event) => {
-			if (event.detail.state !== 'live') {
+		this.#controlled.addEventListener('change', (event) => {
+			if (!event.detail.controlled) {
 				this.#keyboard.stop(false);
-				this.#controlled.clear();
 			}
+			dashboard.redraw();
 		});
-		store.addEventListener('change', (event) => {
-			if (event.detail.kind === 'event') {
-				this.#hubEvent(store.events()[0]);
-			}
-		});
+		store.addEventListener('change', () => this.#followTarget());
 		dashboard.addEventListener('select', () => {
 			this.#keyboard.stop(true);
 			this.#setTarget(null);
@@ -153,33 +151,25 @@ export class PilotControls {
 	}
 
 	#reply(reply) {
-		const body = this.#log.replied(reply);
-		const accepted = reply.status === 'ACCEPTED';
-		if (body?.action === 'ACQUIRE' && accepted) {
-			this.#controlled.add(body.droneId);
-		}
-		if (body?.action === 'RELEASE' && accepted) {
-			this.#controlled.delete(body.droneId);
-		}
-		if (!accepted && (reply.code === 'NOT_IN_CONTROL' || reply.code === 'CONTROLLED_BY_OTHER')) {
-			this.#controlled.delete(reply.droneId);
-			this.#keyboard.stop(false);
-		}
-		if (!accepted && body?.type === 'GOTO') {
+		const request = this.#log.replied(reply);
+		this.#controlled.replied(reply, request);
+		if (reply.status !== 'ACCEPTED' && request?.type === 'GOTO') {
 			this.#setTarget(null);
 		}
-		this.#render();
 	}
 
-	#hubEvent(event) {
-		const me = this.#store.userName;
-		if (!event || !me || !this.#controlled.has(event.droneId)) {
+	/** Clears the GOTO target once the drone has flown there: when it leaves GOTO mode. */
+	#followTarget() {
+		const target = this.#target;
+		const state = target && this.#store.drone(target.droneId);
+		if (!state) {
 			return;
 		}
-		if ((event.type === 'CONTROL_RELEASED' && event.pilot === me)
-				|| (event.type === 'CONTROL_ACQUIRED' && event.pilot && event.pilot !== me)) {
-			this.#controlled.delete(event.droneId);
-			this.#keyboard.stop(false);
+		if (state.mode === 'GOTO') {
+			target.seenGoto = true;
+		}
+		else if (target.seenGoto) {
+			this.#setTarget(null);
 		}
 	}
 
@@ -191,12 +181,6 @@ export class PilotControls {
 	#render() {
 		const selected = this.#dashboard.selectedId;
 		const me = this.#store.userName;
-		for (const droneId of [...this.#controlled]) {
-			const pilot = this.#store.drone(droneId)?.pilot;
-			if (pilot && pilot !== me) {
-				this.#controlled.delete(droneId);
-			}
-		}
 		const state = this.#store.drone(selected);
 		const mine = selected != null && this.#controlled.has(selected);
 		let status;
@@ -218,15 +202,6 @@ export class PilotControls {
 			const button = this.#root.querySelector(name);
 			if (button) {
 				button.disabled = this.#store.connection !== 'live' || (name.includes('acquire') ? mine : !mine);
-			}
-		}
-		const target = this.#target;
-		if (target && state && target.droneId === selected) {
-			if (state.mode === 'GOTO') {
-				target.seenGoto = true;
-			}
-			else if (target.seenGoto) {
-				this.#setTarget(null);
 			}
 		}
 	}
