@@ -7,8 +7,6 @@
 import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
 import { pilotLabel } from './format.js';
 import { setAttribute, setText } from './dom.js';
-import { ReplyLog } from './reply-log.js';
-import { ReplyLogView } from './reply-log-view.js';
 import { KeyboardFlight } from './keyboard-flight.js';
 import { ControlledDrones } from './controlled-drones.js';
 
@@ -28,7 +26,7 @@ export class PilotControls {
 
 	#keyboard;
 
-	#log = new ReplyLog();
+	#log;
 
 	#target = null;
 
@@ -38,14 +36,15 @@ export class PilotControls {
 	 * @param {import('./store.js').FleetStore} parts.store
 	 * @param {import('./connection.js').HubConnection} parts.connection
 	 * @param {import('./dashboard.js').Dashboard} parts.dashboard
+	 * @param {import('./reply-log.js').ReplyLog} parts.log where requests and their replies are logged
 	 */
-	constructor(root, { store, connection, dashboard }) {
+	constructor(root, { store, connection, dashboard, log }) {
 		this.#root = root;
 		this.#store = store;
 		this.#connection = connection;
 		this.#dashboard = dashboard;
+		this.#log = log;
 		this.#controlled = new ControlledDrones(store);
-		new ReplyLogView(root, this.#log);
 		this.#keyboard = new KeyboardFlight(root, {
 			selected: () => dashboard.selectedId,
 			inControl: (droneId) => this.#controlled.has(droneId),
@@ -65,22 +64,9 @@ export class PilotControls {
 				distance: this.#number('nudge-distance', 5),
 			}));
 		}
-		root.querySelector('[data-login-form]')?.addEventListener('submit', (event) => {
-			event.preventDefault();
-			const form = new FormData(event.target);
-			this.#log.say(form.get('login') ? `Connecting as ${form.get('login')}…` : 'Connecting as a guest…', 'info');
-			connection.start({ login: String(form.get('login') ?? ''), passcode: String(form.get('passcode') ?? '') });
-		});
 
 		connection.addEventListener('reply', (event) => this.#reply(event.detail));
 		connection.addEventListener('huberror', (event) => this.#log.failed(event.detail));
-		connection.addEventListener('refused', (event) => {
-			this.#log.say(`The hub refused the connection: ${event.detail.message}`, 'error');
-			const login = root.querySelector('[data-login]');
-			if (login) {
-				login.open = true;
-			}
-		});
 		this.#controlled.addEventListener('change', (event) => {
 			if (!event.detail.controlled) {
 				this.#keyboard.stop(false);

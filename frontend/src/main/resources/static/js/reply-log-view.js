@@ -3,7 +3,7 @@
  * {@code [data-reply-log]}, newest first with its time and how often it was said, and the
  * newest one again in {@code [data-last-reply]}.
  */
-import { element, setAttribute, setText } from './dom.js';
+import { element, nextFrame, setAttribute, setText } from './dom.js';
 
 export class ReplyLogView {
 
@@ -15,7 +15,7 @@ export class ReplyLogView {
 
 	#items = new Map();
 
-	#scheduled = false;
+	#render = nextFrame(() => this.#draw());
 
 	/**
 	 * @param {ParentNode} root the page
@@ -25,20 +25,10 @@ export class ReplyLogView {
 		this.#log = log;
 		this.#list = root.querySelector('[data-reply-log]');
 		this.#last = root.querySelector('[data-last-reply]');
-		log.addEventListener('change', () => this.#schedule());
+		log.addEventListener('change', () => this.#render());
 	}
 
-	#schedule() {
-		if (!this.#scheduled) {
-			this.#scheduled = true;
-			requestAnimationFrame(() => {
-				this.#scheduled = false;
-				this.#render();
-			});
-		}
-	}
-
-	#render() {
+	#draw() {
 		const messages = this.#log.messages();
 		if (this.#list) {
 			const items = new Map();

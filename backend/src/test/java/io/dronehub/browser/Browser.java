@@ -181,12 +181,23 @@ final class Browser implements AutoCloseable {
 	 * @param user the user's name
 	 */
 	void signIn(String user) {
-		click("[data-login] summary");
-		type("[data-login-form] input[name=login]", user);
-		type("[data-login-form] input[name=passcode]", user + "-secret");
-		click("[data-login-form] button[type=submit]");
+		signInWith(user, user + "-secret");
 		awaitText("[data-user-name]", user::equals, "signed in as " + user);
 		awaitConnection("live");
+	}
+
+	/**
+	 * Opens the pilot console's sign-in form if it is closed, fills it in and sends it.
+	 * @param user the user's name
+	 * @param password the password to try
+	 */
+	void signInWith(String user, String password) {
+		if (!"true".equals(find("[data-login]").getDomProperty("open"))) {
+			click("[data-login] summary");
+		}
+		type("[data-login-form] input[name=login]", user);
+		type("[data-login-form] input[name=passcode]", password);
+		click("[data-login-form] button[type=submit]");
 	}
 
 	/**
