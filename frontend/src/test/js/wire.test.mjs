@@ -1,17 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	brokerUrl, commandIds, commandRequest, controlRequest, describeError, describeReply, Destinations,
+	brokerUrl, commandIds, commandRequest, controlRequest, describeError, describeReply,
 } from '../../main/resources/static/js/wire.js';
 
 describe('wire', () => {
 	it('derives the broker URL from the page location', () => {
 		assert.equal(brokerUrl({ protocol: 'http:', host: 'localhost:18080' }), 'ws://localhost:18080/ws');
 		assert.equal(brokerUrl({ protocol: 'https:', host: 'hub.example.org' }), 'wss://hub.example.org/ws');
-	});
-
-	it('names per-drone telemetry topics', () => {
-		assert.equal(Destinations.droneTelemetry('d1'), '/topic/drones/d1/telemetry');
 	});
 
 	it('builds control and command bodies of the v1 contract', () => {

@@ -108,6 +108,11 @@ export class Dashboard extends EventTarget {
 	/** Marks a GOTO target on the map, or clears it with null. */
 	setTarget(target) {
 		this.#target = target;
+		this.redraw();
+	}
+
+	/** Draws everything again on the next frame, for a change that is not in the store. */
+	redraw() {
 		this.#seenVersion = -1;
 	}
 

@@ -22,6 +22,25 @@ export function element(tag, attributes = {}, children = []) {
 	return node;
 }
 
+/**
+ * Wraps a drawing function so that calling it asks for one call on the next animation frame,
+ * however often it is called before then.
+ * @param {() => void} draw
+ * @returns {() => void}
+ */
+export function nextFrame(draw) {
+	let asked = false;
+	return () => {
+		if (!asked) {
+			asked = true;
+			requestAnimationFrame(() => {
+				asked = false;
+				draw();
+			});
+		}
+	};
+}
+
 /** Sets an element's text if it differs, so unchanged numbers cause no layout work. */
 export function setText(node, text) {
 	if (node && node.textContent !== text) {

@@ -1,6 +1,6 @@
 /**
  * Keyboard flight: which keys move the drone which way, and the MOVE set-point for the keys held
- * down. Pure: the pilot controls own the timer and the DOM.
+ * down. Pure: keyboard-flight.js owns the timer and the DOM.
  */
 
 /** Key (KeyboardEvent.code) → what it does. */

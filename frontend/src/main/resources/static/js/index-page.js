@@ -1,16 +1,11 @@
 /**
  * The landing page (/): the fleet at a glance, live.
  */
-import { HubConnection } from './connection.js';
-import { FleetStore } from './store.js';
-import { feed } from './feed.js';
+import { startPage } from './page.js';
 import { FleetCards } from './fleet-cards.js';
 import { StatusView } from './status-view.js';
-import { brokerUrl } from './wire.js';
 
-const store = new FleetStore();
-const connection = new HubConnection(brokerUrl(location));
-feed(connection, store);
+const { store } = startPage();
 const cards = new FleetCards(document.querySelector('[data-fleet-cards]'));
 const status = new StatusView(document);
 let seen = -1;
@@ -23,4 +18,3 @@ const frame = () => {
 	requestAnimationFrame(frame);
 };
 requestAnimationFrame(frame);
-connection.start();

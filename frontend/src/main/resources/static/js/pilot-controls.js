@@ -1,26 +1,14 @@
 /**
  * The pilot's controls: take and release control, flight commands, nudges, click-on-map GOTO and
- * keyboard flight with MOVE set-points, plus every reply and error from the hub in plain words.
- * It sends through the connection and reads the store; it never draws the map itself.
+ * keyboard flight, each sending its request, with every reply and error from the hub in the
+ * reply log, and whether this pilot controls the selected drone. It sends through the connection
+ * and reads the store and the controlled drones; it never draws the map itself.
  */
-import {
-	commandIds, commandRequest, controlRequest, describeError, describeReply, describeRequest, Destinations,
-} from './wire.js';
-import { isFlightKey, isStill, moveSetpoint } from './flight-keys.js';
+import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
 import { pilotLabel } from './format.js';
-import { element, setAttribute, setText } from './dom.js';
-
-/** How often MOVE set-points go out while flight keys are held, ms (10 Hz; the hub holds after 1 s). */
-export const MOVE_PERIOD_MS = 100;
-
-/** Yaw rate for Q/E, deg/s. */
-const YAW_RATE = 45;
-
-/** The most messages the log keeps. */
-const MAX_MESSAGES = 30;
-
-/** The most unanswered requests remembered. */
-const MAX_PENDING = 200;
+import { setAttribute, setText } from './dom.js';
+import { KeyboardFlight } from './keyboard-flight.js';
+import { ControlledDrones } from './controlled-drones.js';
 
 export class PilotControls {
 
@@ -34,19 +22,11 @@ export class PilotControls {
 
 	#nextId = commandIds();
 
-	#pending = new Map();
+	#controlled;
 
-	#controlled = new Set();
-
-	#held = new Set();
-
-	#timer = null;
-
-	#flying = false;
+	#keyboard;
 
 	#log;
-
-	#lastMessage;
 
 	#target = null;
 
@@ -56,14 +36,22 @@ export class PilotControls {
 	 * @param {import('./store.js').FleetStore} parts.store
 	 * @param {import('./connection.js').HubConnection} parts.connection
 	 * @param {import('./dashboard.js').Dashboard} parts.dashboard
+	 * @param {import('./reply-log.js').ReplyLog} parts.log where requests and their replies are logged
 	 */
-	constructor(root, { store, connection, dashboard }) {
+	constructor(root, { store, connection, dashboard, log }) {
 		this.#root = root;
 		this.#store = store;
 		this.#connection = connection;
 		this.#dashboard = dashboard;
-		this.#log = root.querySelector('[data-reply-log]');
-		this.#lastMessage = root.querySelector('[data-last-reply]');
+		this.#log = log;
+		this.#controlled = new ControlledDrones(store);
+		this.#keyboard = new KeyboardFlight(root, {
+			selected: () => dashboard.selectedId,
+			inControl: (droneId) => this.#controlled.has(droneId),
+			speed: () => this.#number('move-speed', 5),
+			move: (setpoint) => this.#command('MOVE', setpoint, true),
+			say: (text) => this.#log.say(text, 'info'),
+		});
 
 		root.querySelector('[data-action="acquire"]')?.addEventListener('click', () => this.#control('ACQUIRE'));
 		root.querySelector('[data-action="release"]')?.addEventListener('click', () => this.#control('RELEASE'));
@@ -76,48 +64,21 @@ export class PilotControls {
 				distance: this.#number('nudge-distance', 5),
 			}));
 		}
-		root.querySelector('[data-login-form]')?.addEventListener('submit', (event) => {
-			event.preventDefault();
-			const form = new FormData(event.target);
-			this.#controlled.clear();
-			this.#say(form.get('login') ? `Connecting as ${form.get('login')}…` : 'Connecting as a guest…', 'info');
-			connection.start({ login: String(form.get('login') ?? ''), passcode: String(form.get('passcode') ?? '') });
-		});
 
 		connection.addEventListener('reply', (event) => this.#reply(event.detail));
-		connection.addEventListener('huberror', (event) => this.#say(describeError(event.detail), 'error'));
-		connection.addEventListener('refused', (event) => {
-			this.#say(`The hub refused the connection: ${event.detail.message}`, 'error');
-			const login = root.querySelector('[data-login]');
-			if (login) {
-				login.open = true;
+		connection.addEventListener('huberror', (event) => this.#log.failed(event.detail));
+		this.#controlled.addEventListener('change', (event) => {
+			if (!event.detail.controlled) {
+				this.#keyboard.stop(false);
 			}
+			dashboard.redraw();
 		});
-		connection.addEventListener('state', (event) => {
-			if (event.detail.state !== 'live') {
-				this.#stopKeys(false);
-				this.#controlled.clear();
-			}
-		});
-		store.addEventListener('change', (event) => {
-			if (event.detail.kind === 'event') {
-				this.#hubEvent(store.events()[0]);
-			}
-		});
+		store.addEventListener('change', () => this.#followTarget());
 		dashboard.addEventListener('select', () => {
-			this.#stopKeys(true);
+			this.#keyboard.stop(true);
 			this.#setTarget(null);
 		});
 		dashboard.addRenderer(() => this.#render());
-
-		addEventListener('keydown', (event) => this.#keyDown(event));
-		addEventListener('keyup', (event) => this.#keyUp(event));
-		addEventListener('blur', () => this.#stopKeys(true));
-		document.addEventListener('visibilitychange', () => {
-			if (document.hidden) {
-				this.#stopKeys(true);
-			}
-		});
 		this.#render();
 	}
 
@@ -134,7 +95,7 @@ export class PilotControls {
 			this.#dashboard.select(droneId);
 		}
 		else if (selected) {
-			this.#say(`Take control of ${selected} to send it where you click.`, 'info');
+			this.#log.say(`Take control of ${selected} to send it where you click.`, 'info');
 		}
 	}
 
@@ -168,113 +129,34 @@ export class PilotControls {
 
 	#send(destination, body, quiet = false) {
 		if (!this.#connection.send(destination, body)) {
-			this.#say(`Not connected: ${describeRequest(body)} was not sent.`, 'error');
+			this.#log.say(`Not connected: ${describeRequest(body)} was not sent.`, 'error');
 			return false;
 		}
-		this.#pending.set(body.commandId, { body, quiet });
-		if (this.#pending.size > MAX_PENDING) {
-			this.#pending.delete(this.#pending.keys().next().value);
-		}
+		this.#log.sent(body, { quiet });
 		return true;
 	}
 
 	#reply(reply) {
-		const request = this.#pending.get(reply.commandId);
-		this.#pending.delete(reply.commandId);
-		const body = request?.body;
-		const accepted = reply.status === 'ACCEPTED';
-		if (body?.action === 'ACQUIRE' && accepted) {
-			this.#controlled.add(body.droneId);
-		}
-		if (body?.action === 'RELEASE' && accepted) {
-			this.#controlled.delete(body.droneId);
-		}
-		if (!accepted && (reply.code === 'NOT_IN_CONTROL' || reply.code === 'CONTROLLED_BY_OTHER')) {
-			this.#controlled.delete(reply.droneId);
-			this.#stopKeys(false);
-		}
-		if (!accepted && body?.type === 'GOTO') {
+		const request = this.#log.replied(reply);
+		this.#controlled.replied(reply, request);
+		if (reply.status !== 'ACCEPTED' && request?.type === 'GOTO') {
 			this.#setTarget(null);
 		}
-		if (request?.quiet && accepted) {
-			return;
-		}
-		const { ok, text } = describeReply(reply, body);
-		this.#say(text, ok ? 'ok' : 'error');
-		this.#render();
 	}
 
-	#hubEvent(event) {
-		const me = this.#store.userName;
-		if (!event || !me || !this.#controlled.has(event.droneId)) {
+	/** Clears the GOTO target once the drone has flown there: when it leaves GOTO mode. */
+	#followTarget() {
+		const target = this.#target;
+		const state = target && this.#store.drone(target.droneId);
+		if (!state) {
 			return;
 		}
-		if ((event.type === 'CONTROL_RELEASED' && event.pilot === me)
-				|| (event.type === 'CONTROL_ACQUIRED' && event.pilot && event.pilot !== me)) {
-			this.#controlled.delete(event.droneId);
-			this.#stopKeys(false);
+		if (state.mode === 'GOTO') {
+			target.seenGoto = true;
 		}
-	}
-
-	#keyDown(event) {
-		if (!isFlightKey(event.code) || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
-			return;
+		else if (target.seenGoto) {
+			this.#setTarget(null);
 		}
-		event.preventDefault();
-		const selected = this.#dashboard.selectedId;
-		if (!selected || !this.#controlled.has(selected)) {
-			if (!event.repeat) {
-				this.#say(`Take control of ${selected ?? 'a drone'} to fly it with the keyboard.`, 'info');
-			}
-			return;
-		}
-		this.#held.add(event.code);
-		this.#showKeys();
-		if (this.#timer == null) {
-			this.#sendMove();
-			this.#timer = setInterval(() => this.#sendMove(), MOVE_PERIOD_MS);
-		}
-	}
-
-	#keyUp(event) {
-		if (!this.#held.delete(event.code)) {
-			return;
-		}
-		this.#showKeys();
-		if (this.#held.size === 0) {
-			this.#stopKeys(true);
-		}
-	}
-
-	#sendMove() {
-		if (!document.hasFocus()) {
-			this.#stopKeys(true);
-			return;
-		}
-		const speed = this.#number('move-speed', 5);
-		const setpoint = moveSetpoint(this.#held, { horizontal: speed, vertical: Math.min(speed, 2), yawRate: YAW_RATE });
-		this.#flying = !isStill(setpoint);
-		this.#command('MOVE', setpoint, true);
-	}
-
-	/** Stops sending set-points; with {@code still}, sends one zero set-point so the drone stops at once. */
-	#stopKeys(still) {
-		clearInterval(this.#timer);
-		this.#timer = null;
-		this.#held.clear();
-		this.#showKeys();
-		if (still && this.#flying) {
-			this.#command('MOVE', { forward: 0, right: 0, up: 0, yawRate: 0 }, true);
-		}
-		this.#flying = false;
-	}
-
-	#showKeys() {
-		for (const key of this.#root.querySelectorAll('[data-key]')) {
-			setAttribute(key, 'data-held', String(this.#held.has(key.dataset.key)));
-		}
-		setText(this.#root.querySelector('[data-keyboard-state]'),
-				this.#held.size > 0 ? `flying ${this.#dashboard.selectedId} (MOVE set-points 10 times a second)` : 'idle');
 	}
 
 	#setTarget(target) {
@@ -285,12 +167,6 @@ export class PilotControls {
 	#render() {
 		const selected = this.#dashboard.selectedId;
 		const me = this.#store.userName;
-		for (const droneId of [...this.#controlled]) {
-			const pilot = this.#store.drone(droneId)?.pilot;
-			if (pilot && pilot !== me) {
-				this.#controlled.delete(droneId);
-			}
-		}
 		const state = this.#store.drone(selected);
 		const mine = selected != null && this.#controlled.has(selected);
 		let status;
@@ -314,40 +190,6 @@ export class PilotControls {
 				button.disabled = this.#store.connection !== 'live' || (name.includes('acquire') ? mine : !mine);
 			}
 		}
-		const target = this.#target;
-		if (target && state && target.droneId === selected) {
-			if (state.mode === 'GOTO') {
-				target.seenGoto = true;
-			}
-			else if (target.seenGoto) {
-				this.#setTarget(null);
-			}
-		}
-	}
-
-	#say(text, kind) {
-		if (!this.#log) {
-			return;
-		}
-		const first = this.#log.firstElementChild;
-		if (first && first.dataset.text === text) {
-			const count = Number(first.dataset.count) + 1;
-			first.dataset.count = String(count);
-			setText(first.querySelector('.count'), `×${count}`);
-		}
-		else {
-			const time = new Date().toLocaleTimeString([], { hour12: false });
-			const item = element('li', { 'data-kind': kind, 'data-text': text, 'data-count': '1' },
-					[element('time', {}, [time]), element('span', { class: 'text' }, [text]), element('span', { class: 'count' }, [''])]);
-			this.#log.prepend(item);
-			while (this.#log.children.length > MAX_MESSAGES) {
-				this.#log.lastElementChild.remove();
-			}
-		}
-		if (this.#lastMessage) {
-			setText(this.#lastMessage, text);
-			setAttribute(this.#lastMessage, 'data-kind', kind);
-		}
 	}
 
 	#number(field, fallback) {
@@ -356,16 +198,6 @@ export class PilotControls {
 		return Number.isFinite(value) ? value : fallback;
 	}
 
-}
-
-function isTyping(target) {
-	if (!(target instanceof Element)) {
-		return false;
-	}
-	if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') {
-		return true;
-	}
-	return target.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'range', 'submit'].includes(target.type);
 }
 
 function round(value, digits) {

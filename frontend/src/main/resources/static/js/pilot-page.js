@@ -1,21 +1,22 @@
 /**
- * The pilot console page (/pilot.html?drone=d1): the dashboard plus the pilot's controls.
+ * The pilot console page (/pilot.html?drone=d1): the dashboard plus signing in, the pilot's
+ * controls and the log of the hub's replies.
  */
-import { HubConnection } from './connection.js';
-import { FleetStore } from './store.js';
-import { feed } from './feed.js';
+import { startPage } from './page.js';
 import { Dashboard } from './dashboard.js';
 import { PilotControls } from './pilot-controls.js';
-import { brokerUrl } from './wire.js';
+import { ReplyLog } from './reply-log.js';
+import { ReplyLogView } from './reply-log-view.js';
+import { SignIn } from './sign-in.js';
 
-const store = new FleetStore();
-const connection = new HubConnection(brokerUrl(location));
-feed(connection, store);
+const { store, connection } = startPage();
+const log = new ReplyLog();
+new ReplyLogView(document, log);
+new SignIn(document, { connection, say: (text, kind) => log.say(text, kind) });
 let controls = null;
 const dashboard = new Dashboard(document, store, {
 	droneId: new URLSearchParams(location.search).get('drone'),
 	onMapPick: (pick) => controls?.mapPicked(pick),
 });
-controls = new PilotControls(document, { store, connection, dashboard });
+controls = new PilotControls(document, { store, connection, dashboard, log });
 dashboard.start();
-connection.start();

@@ -5,7 +5,6 @@
 
 export const Destinations = Object.freeze({
 	telemetry: '/topic/telemetry',
-	droneTelemetry: (droneId) => `/topic/drones/${encodeURIComponent(droneId)}/telemetry`,
 	fleet: '/app/fleet',
 	events: '/topic/events',
 	replies: '/user/queue/replies',
@@ -22,8 +21,6 @@ export function brokerUrl(location) {
 
 /** The flight commands of the contract, with what each needs. */
 export const COMMAND_TYPES = Object.freeze(['ARM', 'DISARM', 'TAKEOFF', 'LAND', 'RTL', 'HOLD', 'GOTO', 'NUDGE', 'MOVE']);
-
-export const NUDGE_DIRECTIONS = Object.freeze(['UP', 'DOWN', 'LEFT', 'RIGHT', 'FORWARD', 'BACK']);
 
 /** Makes command ids unique within this page: "c-<prefix>-<n>". */
 export function commandIds(prefix = Math.random().toString(36).slice(2, 6)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -22,6 +23,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -87,6 +91,10 @@ final class Browser implements AutoCloseable {
 				// not
 				"--disable-background-timer-throttling", "--disable-renderer-backgrounding",
 				"--disable-backgrounding-occluded-windows");
+		// keep what pages write to the console, for consoleErrors()
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -173,12 +181,38 @@ final class Browser implements AutoCloseable {
 	 * @param user the user's name
 	 */
 	void signIn(String user) {
-		click("[data-login] summary");
-		type("[data-login-form] input[name=login]", user);
-		type("[data-login-form] input[name=passcode]", user + "-secret");
-		click("[data-login-form] button[type=submit]");
+		signInWith(user, user + "-secret");
 		awaitText("[data-user-name]", user::equals, "signed in as " + user);
 		awaitConnection("live");
+	}
+
+	/**
+	 * Opens the pilot console's sign-in form if it is closed, fills it in and sends it.
+	 * @param user the user's name
+	 * @param password the password to try
+	 */
+	void signInWith(String user, String password) {
+		if (!"true".equals(find("[data-login]").getDomProperty("open"))) {
+			click("[data-login] summary");
+		}
+		type("[data-login-form] input[name=login]", user);
+		type("[data-login-form] input[name=passcode]", password);
+		click("[data-login-form] button[type=submit]");
+	}
+
+	/**
+	 * The errors the browser wrote to its console (level SEVERE: uncaught exceptions,
+	 * {@code console.error}, failed requests) since the last call.
+	 * @return the errors, oldest first
+	 */
+	List<LogEntry> consoleErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.toList();
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package io.dronehub.browser;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,15 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The spectator dashboard and the pilot console in real headless Chromium against a
- * running hub. The simulation only moves when a test steps it
- * ({@code hub.simulation.clock=manual}), and its clock moves with it, so what the pages
- * show is deterministic. Tests share one hub and each uses its own drone.
+ * running hub, and what every page shares: an icon and a console without errors. The
+ * simulation only moves when a test steps it ({@code hub.simulation.clock=manual}), and
+ * its clock moves with it, so what the pages show is deterministic. Tests share one hub
+ * and each uses its own drone.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
 @ActiveProfiles("it")
 @Import(SteppedSimulationConfiguration.class)
 class DashboardBrowserIntegrationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -152,6 +159,31 @@ class DashboardBrowserIntegrationTests {
 				phone.screenshot(page + "-phone");
 			}
 		}
+	}
+
+	@Test
+	void everyPageLoadsWithoutConsoleErrors() {
+		try (Browser browser = Browser.open(1400, 1000)) {
+			for (String page : new String[] { "/", "/watch.html", "/pilot.html" }) {
+				browser.get(url(page));
+				browser.awaitConnection("live");
+				assertThat(browser.consoleErrors()).as("console errors of " + page).isEmpty();
+			}
+			browser.get(url("/api.html"));
+			browser.awaitAttribute("[data-api-status]", "data-state", "live"::equals, "loaded");
+			assertThat(browser.consoleErrors()).as("console errors of /api.html").isEmpty();
+		}
+	}
+
+	@Test
+	void theFaviconBrowsersAskForOnTheirOwnIsServed() throws Exception {
+		HttpResponse<byte[]> icon = this.http.send(HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(icon.statusCode()).isEqualTo(200);
+		assertThat(icon.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/"));
+		// an ICO file starts with a reserved 0, then type 1: icon
+		assertThat(icon.body()).startsWith(0, 0, 1, 0);
 	}
 
 	private String url(String path) {

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Flying from the pilot console in real headless Chromium: keyboard flight with MOVE
- * set-points and click-on-map GOTO. Set-points go out in real time while the simulation
- * is stepped by the test, one tick per poll, so the hub's 1 s dead-man switch counts
- * simulated time. Each test flies its own drone.
+ * Signing in and flying from the pilot console in real headless Chromium: keyboard flight
+ * with MOVE set-points and click-on-map GOTO. Set-points go out in real time while the
+ * simulation is stepped by the test, one tick per poll, so the hub's 1 s dead-man switch
+ * counts simulated time. Each test flies its own drone.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -81,6 +81,39 @@ class PilotConsoleBrowserIntegrationTests {
 			assertThat(arrived.position().lon()).isGreaterThan(before.position().lon());
 			assertThat(arrived.position().alt()).isCloseTo(20, org.assertj.core.data.Offset.offset(0.5));
 			pilot.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
+		}
+	}
+
+	@Test
+	void signingInShowsWhoIsSignedInInsteadOfTheFormAndSigningOutMakesTheConsoleAGuestAgain() {
+		try (Browser pilot = Browser.open(1400, 900)) {
+			pilot.get("http://localhost:" + this.port + "/pilot.html?drone=d1");
+			pilot.awaitConnection("live");
+			assertThat(pilot.find("[data-login]").isDisplayed()).isTrue();
+			assertThat(pilot.find("[data-signed-in]").isDisplayed()).isFalse();
+
+			pilot.signInWith("alice", "not-her-password");
+			pilot.awaitText("[data-login-error]", (text) -> text.contains("invalid login or passcode"),
+					"the hub's reason in the form");
+			assertThat(pilot.find("[data-login-form]").isDisplayed()).isTrue();
+			assertThat(pilot.find("[data-signed-in]").isDisplayed()).isFalse();
+			pilot.screenshot("pilot-sign-in-refused");
+
+			pilot.signIn("alice");
+			pilot.awaitText("[data-signed-in]", (text) -> text.startsWith("Signed in as alice"), "signed in as alice");
+			assertThat(pilot.find("[data-signed-in-name]").getText()).isEqualTo("alice");
+			assertThat(pilot.find("[data-login]").isDisplayed()).as("the sign-in form").isFalse();
+			assertThat(pilot.find("[data-login-form] input[name=passcode]").getDomProperty("value"))
+				.as("the password field")
+				.isEmpty();
+			assertThat(pilot.find("[data-login-error]").getText()).isEmpty();
+			pilot.screenshot("pilot-signed-in");
+
+			pilot.click("[data-action=sign-out]");
+			pilot.awaitText("[data-user-name]", (name) -> name.startsWith("guest-"), "a guest again");
+			pilot.awaitConnection("live");
+			pilot.awaitAttribute("[data-signed-in]", "hidden", (present) -> true, "hidden again");
+			assertThat(pilot.find("[data-login]").isDisplayed()).as("the sign-in form").isTrue();
 		}
 	}
 

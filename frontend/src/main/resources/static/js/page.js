@@ -1,0 +1,21 @@
+/**
+ * What every live page does first: a fleet store fed by a connection to the hub that served
+ * the page, connecting now.
+ */
+import { HubConnection } from './connection.js';
+import { FleetStore } from './store.js';
+import { feed } from './feed.js';
+import { brokerUrl } from './wire.js';
+
+/**
+ * Creates the store and the connection, feeds one into the other and starts connecting. Views
+ * wired up in the same task see every message: the hub's frames arrive in later tasks.
+ * @returns {{store: FleetStore, connection: HubConnection}}
+ */
+export function startPage() {
+	const store = new FleetStore();
+	const connection = new HubConnection(brokerUrl(location));
+	feed(connection, store);
+	connection.start();
+	return { store, connection };
+}
