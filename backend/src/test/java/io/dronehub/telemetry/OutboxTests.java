@@ -4,6 +4,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.dronehub.flight.Battery;
@@ -169,13 +170,61 @@ class OutboxTests {
 	}
 
 	@Test
+	void aWriteCompletedInsideSendTextStartsTheNextOnlyAfterItReturns() throws Exception {
+		AtomicInteger depth = new AtomicInteger();
+		AtomicInteger deepest = new AtomicInteger();
+		willAnswer((invocation) -> {
+			deepest.accumulateAndGet(depth.incrementAndGet(), Math::max);
+			this.written.add(invocation.getArgument(0));
+			if (this.written.size() == 1) {
+				// frames that arrive while the first write is in flight
+				this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
+				this.outbox.offer(tick(1));
+			}
+			// the container reports the write complete before sendText returns
+			invocation.<SendHandler>getArgument(1).onResult(new SendResult());
+			depth.decrementAndGet();
+			return null;
+		}).given(this.remote).sendText(anyString(), any(SendHandler.class));
+		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
+		assertThat(deepest).hasValue(1);
+		assertThat(writes()).hasSize(2);
+		assertThat(writes().get(0)).isEqualTo("MESSAGE\nmessage-id:1\n\n\0");
+		assertThat(writes().get(1)).startsWith("MESSAGE\nmessage-id:2\n\n\0");
+		assertThat(writes().get(1).indexOf("d1-1")).isLessThan(writes().get(1).indexOf("d2-1"));
+		assertThat(this.outbox.idle()).isTrue();
+	}
+
+	@Test
+	void withoutBatchingEachFrameLeavesAloneSpringsFirst() throws Exception {
+		this.outbox = outbox(false, DataSize.ofMegabytes(1));
+		this.outbox.subscribe(new TelemetrySubscription("sub-0", "/topic/telemetry", null));
+		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
+		this.outbox.offer(tick(1));
+		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
+		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:3\n\n\0"));
+		while (!this.outbox.idle()) {
+			completeWrite();
+		}
+		assertThat(writes()).hasSize(5);
+		assertThat(writes()).allSatisfy((message) -> assertThat(message.split("\0", -1)).hasSize(2));
+		assertThat(writes()).map((message) -> message.substring(message.indexOf("message-id:")))
+			.map((header) -> header.substring(0, header.indexOf('\n')))
+			.containsExactly("message-id:1", "message-id:2", "message-id:3", "message-id:d1-1", "message-id:d2-1");
+	}
+
+	@Test
 	void subscriptionIdsAreEscaped() {
 		assertThat(TickFrames.escape("a:b\nc\\d")).isEqualTo("a\\cb\\nc\\\\d");
 	}
 
 	private Outbox outbox(DataSize maxPending) {
+		return outbox(true, maxPending);
+	}
+
+	private Outbox outbox(boolean batchFrames, DataSize maxPending) {
 		return new Outbox(this.session, this.remote,
-				new TelemetryProperties(true, Duration.ofSeconds(5), maxPending, false), Runnable::run,
+				new TelemetryProperties(batchFrames, Duration.ofSeconds(5), maxPending, false), Runnable::run,
 				this.deliveries);
 	}
 
