@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import io.dronehub.security.ClientAddressInterceptor;
 import io.dronehub.security.SecurityProperties;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import io.dronehub.telemetry.TelemetrySubscriptionInterceptor;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -29,7 +29,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * STOMP over plain WebSocket at {@code /ws}, open to pages of the allowed origins (by
  * default the hub's own): {@code /app} for requests to the hub, a simple broker for
  * {@code /topic} and {@code /queue} with 10 s heart-beats, and telemetry delivered beside
- * it through each session's outbox. Frames are handled in the order each session sent
+ * it through each session's writer. Frames are handled in the order each session sent
  * them (ACQUIRE before ARM before TAKEOFF) and delivered in the order they were
  * published.
  */
@@ -45,7 +45,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	private final ClientAddressInterceptor clientAddress;
 
-	private final Outboxes outboxes;
+	private final SessionWriters<?> sessionWriters;
 
 	private final TelemetrySubscriptionInterceptor telemetrySubscriptions;
 
@@ -54,12 +54,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
 
 	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-			SecurityProperties security, ClientAddressInterceptor clientAddress, Outboxes outboxes,
+			SecurityProperties security, ClientAddressInterceptor clientAddress, SessionWriters<?> sessionWriters,
 			TelemetrySubscriptionInterceptor telemetrySubscriptions) {
 		this.heartbeatScheduler = heartbeatScheduler;
 		this.security = security;
 		this.clientAddress = clientAddress;
-		this.outboxes = outboxes;
+		this.sessionWriters = sessionWriters;
 		this.telemetrySubscriptions = telemetrySubscriptions;
 	}
 
@@ -92,7 +92,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.addDecoratorFactory(this.outboxes);
+		registration.addDecoratorFactory(this.sessionWriters);
 	}
 
 	/**

@@ -1,26 +1,23 @@
-package io.dronehub.telemetry;
+package io.dronehub.outbound;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
+import java.util.function.LongConsumer;
 
-import io.dronehub.flight.Battery;
-import io.dronehub.flight.DroneState;
-import io.dronehub.flight.FlightMode;
-import io.dronehub.flight.GeoPoint;
-import io.dronehub.flight.Position;
-import io.dronehub.flight.Velocity;
-import io.dronehub.telemetry.DeliveryObserver.TooSlow;
+import io.dronehub.outbound.DeliveryObserver.TooSlow;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
@@ -31,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.longThat;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
@@ -42,12 +39,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * Tests for {@link Outbox}: one write in flight, Spring's frames never dropped, telemetry
- * latest-wins, slow sessions closed, on a hand-completed asynchronous endpoint.
+ * Tests for {@link SessionWriter}: one write in flight, Spring's frames never dropped and
+ * first, latest frames drained after them, slow sessions closed, on a hand-completed
+ * asynchronous endpoint.
  */
-class OutboxTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
+class SessionWriterTests {
 
 	private final WebSocketSession session = mock();
 
@@ -59,67 +55,62 @@ class OutboxTests {
 
 	private final List<String> written = new ArrayList<>();
 
-	private Outbox outbox;
+	private SessionWriter<LatestPerDrone> writer;
 
 	@BeforeEach
-	void openOutbox() {
+	void openWriter() {
 		given(this.session.getId()).willReturn("s-1");
 		given(this.session.isOpen()).willReturn(true);
 		willAnswer((invocation) -> {
 			this.written.add(invocation.getArgument(0));
 			return this.inFlight.add(invocation.getArgument(1));
 		}).given(this.remote).sendText(anyString(), any(SendHandler.class));
-		this.outbox = outbox(DataSize.ofMegabytes(1));
-		this.outbox.subscribe(new TelemetrySubscription("sub-0", "/topic/telemetry", null));
+		this.writer = writer(DataSize.ofMegabytes(1));
 	}
 
 	@Test
-	void telemetryIsLatestWinsWhileAWriteIsInFlight() {
-		this.outbox.offer(tick(1));
-		this.outbox.offer(tick(2));
-		this.outbox.offer(tick(3));
+	void latestFramesAreLatestWinsWhileAWriteIsInFlight() {
+		offer(1);
+		offer(2);
+		offer(3);
 		assertThat(writes()).hasSize(1).first().asString().contains("message-id:d1-1").doesNotContain("d1-2");
 		completeWrite();
 		assertThat(writes()).hasSize(2);
 		assertThat(writes().get(1)).contains("message-id:d1-3", "message-id:d2-3").doesNotContain("d1-2");
-		assertThat(this.outbox.conflated()).isEqualTo(2);
+		assertThat(this.writer.conflated()).isEqualTo(2);
 		completeWrite();
-		assertThat(this.outbox.idle()).isTrue();
-		verify(this.deliveries, times(2)).telemetryWritten(eq(2), longThat((age) -> age >= 0));
+		assertThat(this.writer.idle()).isTrue();
+		verify(this.deliveries, times(2)).latestFramesWritten(eq(2), longThat((age) -> age >= 0));
 	}
 
 	@Test
-	void framesOfATickLeaveAsOneMessageInDroneOrder() {
-		this.outbox.offer(tick(7));
+	void pendingLatestFramesLeaveAsOneMessageInOrder() {
+		offer(7);
 		String message = writes().get(0);
 		assertThat(message.indexOf("d1-7")).isLessThan(message.indexOf("d2-7"));
 		assertThat(message.split("\0", -1)).hasSize(3);
-		assertThat(message).startsWith("MESSAGE\ndestination:/topic/telemetry\ncontent-type:application/json\n"
-				+ "subscription:sub-0\nmessage-id:d1-7\ncontent-length:");
 	}
 
 	@Test
-	void eachWriteReportsItsTelemetryFramesAndTheAgeOfTheNewestStateOfEach() throws Exception {
-		this.outbox.sendMessage(new TextMessage("MESSAGE\ndestination:/topic/events\n\n{}\0"));
-		verify(this.deliveries, never()).telemetryWritten(anyInt(), anyLong());
-		this.outbox.offer(tick(1));
-		TickFrames latest = tick(2);
-		this.outbox.offer(latest);
+	void eachWriteReportsItsLatestFramesAndTheAgeOfTheOldestOfThem() throws Exception {
+		this.writer.sendMessage(new TextMessage("MESSAGE\ndestination:/topic/events\n\n{}\0"));
+		verify(this.deliveries, never()).latestFramesWritten(anyInt(), anyLong());
+		offer(1);
+		long publishedNanos = offer(2);
 		long beforeWrite = System.nanoTime();
 		completeWrite();
 		long afterWrite = System.nanoTime();
 		ArgumentCaptor<Long> age = ArgumentCaptor.captor();
-		verify(this.deliveries).telemetryWritten(eq(2), age.capture());
-		assertThat(age.getValue()).isBetween(beforeWrite - latest.publishedNanos(),
-				afterWrite - latest.publishedNanos());
+		verify(this.deliveries).latestFramesWritten(eq(2), age.capture());
+		assertThat(age.getValue()).isBetween(beforeWrite - publishedNanos, afterWrite - publishedNanos);
 	}
 
 	@Test
 	void springFramesAreNeverDroppedAndGoFirst() throws Exception {
-		this.outbox.offer(tick(1));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\ndestination:/user/queue/replies\n\n{}\0"));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\ndestination:/topic/events\n\n{}\0"));
-		this.outbox.offer(tick(2));
+		offer(1);
+		this.writer.sendMessage(new TextMessage("MESSAGE\ndestination:/user/queue/replies\n\n{}\0"));
+		this.writer.sendMessage(new TextMessage("MESSAGE\ndestination:/topic/events\n\n{}\0"));
+		offer(2);
 		completeWrite();
 		String next = writes().get(1);
 		assertThat(next).startsWith("MESSAGE\ndestination:/user/queue/replies");
@@ -128,20 +119,20 @@ class OutboxTests {
 
 	@Test
 	void aWriteThatFailsClosesOnlyThisSession() throws Exception {
-		this.outbox.offer(tick(1));
+		offer(1);
 		this.inFlight.get(0).onResult(new SendResult(new SocketTimeoutException()));
 		verify(this.session).close(any(CloseStatus.class));
 		verify(this.deliveries).closedAsTooSlow(TooSlow.STALLED);
-		this.outbox.offer(tick(2));
+		offer(2);
 		assertThat(writes()).hasSize(1);
 	}
 
 	@Test
 	void tooManyWaitingFramesCloseTheSession() throws Exception {
-		this.outbox = outbox(DataSize.ofBytes(100));
-		this.outbox.sendMessage(new TextMessage("x".repeat(60)));
-		this.outbox.sendMessage(new TextMessage("y".repeat(60)));
-		this.outbox.sendMessage(new TextMessage("z".repeat(60)));
+		this.writer = writer(DataSize.ofBytes(100));
+		this.writer.sendMessage(new TextMessage("x".repeat(60)));
+		this.writer.sendMessage(new TextMessage("y".repeat(60)));
+		this.writer.sendMessage(new TextMessage("z".repeat(60)));
 		verify(this.session)
 			.close(CloseStatus.POLICY_VIOLATION.withReason("too slow: more than 100B of frames waiting"));
 		verify(this.deliveries).closedAsTooSlow(TooSlow.OVERFLOW);
@@ -149,8 +140,8 @@ class OutboxTests {
 
 	@Test
 	void aCloseWaitsUntilSpringsFramesAreWritten() throws Exception {
-		this.outbox.sendMessage(new TextMessage("ERROR\nmessage:bye\n\n\0"));
-		this.outbox.close(CloseStatus.PROTOCOL_ERROR);
+		this.writer.sendMessage(new TextMessage("ERROR\nmessage:bye\n\n\0"));
+		this.writer.close(CloseStatus.PROTOCOL_ERROR);
 		verify(this.session, never()).close(any(CloseStatus.class));
 		completeWrite();
 		verify(this.session, times(1)).close(CloseStatus.PROTOCOL_ERROR);
@@ -159,13 +150,13 @@ class OutboxTests {
 	@Test
 	void aLongBacklogLeavesInMessagesUnderTheBatchLimit() throws Exception {
 		for (int i = 0; i < 200; i++) {
-			this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:" + i + "\n\n" + "x".repeat(100) + "\0"));
+			this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:" + i + "\n\n" + "x".repeat(100) + "\0"));
 		}
-		while (!this.outbox.idle()) {
+		while (!this.writer.idle()) {
 			completeWrite();
 		}
 		assertThat(writes()).hasSizeGreaterThan(2)
-			.allSatisfy((message) -> assertThat(message.length()).isLessThanOrEqualTo(Outbox.MAX_BATCH_CHARS));
+			.allSatisfy((message) -> assertThat(message.length()).isLessThanOrEqualTo(SessionWriter.MAX_BATCH_CHARS));
 		assertThat(String.join("", writes())).contains("message-id:0\n", "message-id:199\n");
 	}
 
@@ -178,32 +169,31 @@ class OutboxTests {
 			this.written.add(invocation.getArgument(0));
 			if (this.written.size() == 1) {
 				// frames that arrive while the first write is in flight
-				this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
-				this.outbox.offer(tick(1));
+				this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
+				offer(1);
 			}
 			// the container reports the write complete before sendText returns
 			invocation.<SendHandler>getArgument(1).onResult(new SendResult());
 			depth.decrementAndGet();
 			return null;
 		}).given(this.remote).sendText(anyString(), any(SendHandler.class));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
+		this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
 		assertThat(deepest).hasValue(1);
 		assertThat(writes()).hasSize(2);
 		assertThat(writes().get(0)).isEqualTo("MESSAGE\nmessage-id:1\n\n\0");
 		assertThat(writes().get(1)).startsWith("MESSAGE\nmessage-id:2\n\n\0");
 		assertThat(writes().get(1).indexOf("d1-1")).isLessThan(writes().get(1).indexOf("d2-1"));
-		assertThat(this.outbox.idle()).isTrue();
+		assertThat(this.writer.idle()).isTrue();
 	}
 
 	@Test
 	void withoutBatchingEachFrameLeavesAloneSpringsFirst() throws Exception {
-		this.outbox = outbox(false, DataSize.ofMegabytes(1));
-		this.outbox.subscribe(new TelemetrySubscription("sub-0", "/topic/telemetry", null));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
-		this.outbox.offer(tick(1));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
-		this.outbox.sendMessage(new TextMessage("MESSAGE\nmessage-id:3\n\n\0"));
-		while (!this.outbox.idle()) {
+		this.writer = writer(false, DataSize.ofMegabytes(1));
+		this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:1\n\n\0"));
+		offer(1);
+		this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:2\n\n\0"));
+		this.writer.sendMessage(new TextMessage("MESSAGE\nmessage-id:3\n\n\0"));
+		while (!this.writer.idle()) {
 			completeWrite();
 		}
 		assertThat(writes()).hasSize(5);
@@ -213,19 +203,23 @@ class OutboxTests {
 			.containsExactly("message-id:1", "message-id:2", "message-id:3", "message-id:d1-1", "message-id:d2-1");
 	}
 
-	@Test
-	void subscriptionIdsAreEscaped() {
-		assertThat(TickFrames.escape("a:b\nc\\d")).isEqualTo("a\\cb\\nc\\\\d");
+	private SessionWriter<LatestPerDrone> writer(DataSize maxPending) {
+		return writer(true, maxPending);
 	}
 
-	private Outbox outbox(DataSize maxPending) {
-		return outbox(true, maxPending);
+	private SessionWriter<LatestPerDrone> writer(boolean batchFrames, DataSize maxPending) {
+		return new SessionWriter<>(this.session, this.remote, new LatestPerDrone(),
+				new WriterSettings(batchFrames, Duration.ofSeconds(5), maxPending), Runnable::run, this.deliveries);
 	}
 
-	private Outbox outbox(boolean batchFrames, DataSize maxPending) {
-		return new Outbox(this.session, this.remote,
-				new TelemetryProperties(batchFrames, Duration.ofSeconds(5), maxPending, false), Runnable::run,
-				this.deliveries);
+	/**
+	 * Offers the frames of drones {@code d1} and {@code d2} for one tick.
+	 * @return when they were published
+	 */
+	private long offer(long seq) {
+		long publishedNanos = System.nanoTime();
+		this.writer.updateLatest(LatestPerDrone::offer, new Tick(seq, publishedNanos));
+		return publishedNanos;
 	}
 
 	private List<String> writes() {
@@ -236,12 +230,67 @@ class OutboxTests {
 		this.inFlight.get(this.inFlight.size() - 1).onResult(new SendResult());
 	}
 
-	private static TickFrames tick(long seq) {
-		List<DroneState> states = IntStream.rangeClosed(1, 2)
-			.mapToObj((i) -> new DroneState("d" + i, seq, 1_000 + seq, FlightMode.HOLD, true, new Position(1, 2, 3),
-					new Velocity(0, 0, 0), 0, 90, new Battery(80, 16), new GeoPoint(1, 2), null, null))
-			.toList();
-		return new TickFrames(states, json);
+	private record Tick(long seq, long publishedNanos) {
+	}
+
+	private record Frame(String text, long publishedNanos) {
+	}
+
+	/**
+	 * The newest frame of each of two drones, in drone order.
+	 */
+	private static final class LatestPerDrone implements LatestFrames {
+
+		private final Map<String, Frame> pending = new LinkedHashMap<>();
+
+		private long conflated;
+
+		void offer(Tick tick) {
+			for (String droneId : List.of("d1", "d2")) {
+				Frame frame = new Frame(
+						"MESSAGE\ndestination:/topic/telemetry\nmessage-id:" + droneId + "-" + tick.seq() + "\n\n{}\0",
+						tick.publishedNanos());
+				if (this.pending.put(droneId, frame) != null) {
+					this.conflated++;
+				}
+			}
+		}
+
+		@Override
+		public boolean hasPending() {
+			return !this.pending.isEmpty();
+		}
+
+		@Override
+		public @Nullable String poll(LongConsumer taken) {
+			Iterator<Frame> frames = this.pending.values().iterator();
+			if (!frames.hasNext()) {
+				return null;
+			}
+			Frame frame = frames.next();
+			frames.remove();
+			taken.accept(frame.publishedNanos());
+			return frame.text();
+		}
+
+		@Override
+		public void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
+			for (Iterator<Frame> frames = this.pending.values().iterator(); frames.hasNext();) {
+				Frame frame = frames.next();
+				if (batch.length() > 0 && batch.length() + frame.text().length() > limit) {
+					return;
+				}
+				batch.append(frame.text());
+				frames.remove();
+				taken.accept(frame.publishedNanos());
+			}
+		}
+
+		@Override
+		public long conflated() {
+			return this.conflated;
+		}
+
 	}
 
 }
