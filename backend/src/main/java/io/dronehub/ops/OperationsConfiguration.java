@@ -77,6 +77,11 @@ class OperationsConfiguration {
 	}
 
 	@Bean
+	PublishedStatesCounter publishedStatesCounter(MeterRegistry meters) {
+		return new PublishedStatesCounter(meters);
+	}
+
+	@Bean
 	DeliveryObserver deliveryMeters(MeterRegistry meters) {
 		return new DeliveryMeters(meters);
 	}

@@ -8,12 +8,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The telemetry delivery path: a writer per session that drains the session's telemetry
- * slots after Spring's frames, the fan-out that fills the slots, and the interceptor that
- * routes telemetry subscriptions to them.
+ * The telemetry delivery path: the publisher of the simulation's states and events, the
+ * fan-out that fills each session's telemetry slots, a writer per session that drains
+ * them after Spring's frames, and the interceptor that routes telemetry subscriptions to
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TelemetryProperties.class)
@@ -42,6 +44,11 @@ class TelemetryConfiguration {
 		WriterSettings settings = new WriterSettings(telemetry.batchFrames(), telemetry.stallTimeout(),
 				telemetry.maxPendingFrames());
 		return new SessionWriters<>(TelemetrySlots::new, settings, sessionCloser, deliveries);
+	}
+
+	@Bean
+	TelemetryPublisher telemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
+		return new TelemetryPublisher(fanout, messaging);
 	}
 
 	@Bean

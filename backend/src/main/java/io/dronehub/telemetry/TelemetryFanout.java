@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are serialised once, frames are shared per subscription id, and each session's writer
  * writes its share without blocking the simulation thread.
  */
-public class TelemetryFanout {
+class TelemetryFanout {
 
 	private final SessionWriters<TelemetrySlots> writers;
 
@@ -27,7 +27,7 @@ public class TelemetryFanout {
 	 * Offers a tick's states to every session; returns without waiting for any write.
 	 * @param states the states of one tick
 	 */
-	public void publish(List<DroneState> states) {
+	void publish(List<DroneState> states) {
 		TickFrames tick = new TickFrames(states, this.json);
 		for (SessionWriter<TelemetrySlots> writer : this.writers.all()) {
 			writer.updateLatest(TelemetrySlots::offer, tick);
