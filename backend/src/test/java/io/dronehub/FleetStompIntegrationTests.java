@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +46,8 @@ class FleetStompIntegrationTests {
 	private final SimpUserRegistry users;
 
 	FleetStompIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes, @Autowired SimpUserRegistry users) {
-		this.hub = new HubHarness(port, simulation, outboxes);
+			@Autowired SessionWriters<?> writers, @Autowired SimpUserRegistry users) {
+		this.hub = new HubHarness(port, simulation, writers);
 		this.simulation = simulation;
 		this.users = users;
 	}

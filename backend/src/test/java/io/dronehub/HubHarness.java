@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +27,7 @@ public final class HubHarness implements AutoCloseable {
 
 	private final SimulationLoop simulation;
 
-	private final Outboxes outboxes;
+	private final SessionWriters<?> writers;
 
 	private final List<StompTestClient> clients = new ArrayList<>();
 
@@ -35,12 +35,12 @@ public final class HubHarness implements AutoCloseable {
 	 * Creates a harness for a running hub.
 	 * @param port the hub's HTTP port
 	 * @param simulation the hub's simulation, in manual clock mode
-	 * @param outboxes the hub's outboxes, to wait until each tick is written
+	 * @param writers the hub's session writers, to wait until each tick is written
 	 */
-	public HubHarness(int port, SimulationLoop simulation, Outboxes outboxes) {
+	public HubHarness(int port, SimulationLoop simulation, SessionWriters<?> writers) {
 		this.port = port;
 		this.simulation = simulation;
-		this.outboxes = outboxes;
+		this.writers = writers;
 	}
 
 	/**
@@ -76,7 +76,7 @@ public final class HubHarness implements AutoCloseable {
 			await().pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(1))
 				.atMost(StompTestClient.TIMEOUT)
-				.until(this.outboxes::idle);
+				.until(this.writers::idle);
 		}
 	}
 

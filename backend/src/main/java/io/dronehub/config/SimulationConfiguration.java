@@ -1,6 +1,7 @@
 package io.dronehub.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.Fleet;
@@ -10,9 +11,7 @@ import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
 import io.dronehub.flight.TickObserver;
 import io.dronehub.ops.PublishedStatesCounter;
-import io.dronehub.telemetry.TelemetryFanout;
 import io.dronehub.telemetry.TelemetryPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,12 +19,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 /**
- * The simulation's beans: the fleet on its own thread, control leases, and the publisher
- * of its states. Ticking starts once the application is ready, unless the clock is
- * manual.
+ * The simulation's beans: the fleet on its own thread, handing its states and events to
+ * the telemetry publisher and to the counter of published states, and control leases.
+ * Ticking starts once the application is ready, unless the clock is manual.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ FleetProperties.class, FlightProperties.class, SimulationProperties.class })
@@ -43,15 +41,11 @@ class SimulationConfiguration {
 	}
 
 	@Bean
-	TelemetryPublisher telemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
-		return new TelemetryPublisher(fanout, messaging);
-	}
-
-	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher, MeterRegistry meters, TickObserver tickObserver) {
+			Clock clock, TelemetryPublisher publisher, PublishedStatesCounter publishedStates,
+			TickObserver tickObserver) {
 		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(),
-				new PublishedStatesCounter(publisher, meters), tickObserver);
+				List.of(publisher, publishedStates), tickObserver);
 	}
 
 	@Bean

@@ -1,10 +1,13 @@
 package io.dronehub.config;
 
+import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.dronehub.outbound.SessionWriters;
 import io.dronehub.security.ClientAddressInterceptor;
+import io.dronehub.security.FrameSizeLimit;
 import io.dronehub.security.SecurityProperties;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.security.StompGuard;
 import io.dronehub.telemetry.TelemetrySubscriptionInterceptor;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -15,11 +18,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.user.UserDestinationResolver;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.messaging.access.intercept.AuthorizationChannelInterceptor;
+import org.springframework.security.messaging.context.AuthenticationPrincipalArgumentResolver;
+import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -29,9 +36,12 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * STOMP over plain WebSocket at {@code /ws}, open to pages of the allowed origins (by
  * default the hub's own): {@code /app} for requests to the hub, a simple broker for
  * {@code /topic} and {@code /queue} with 10 s heart-beats, and telemetry delivered beside
- * it through each session's outbox. Frames are handled in the order each session sent
+ * it through each session's writer. Frames are handled in the order each session sent
  * them (ACQUIRE before ARM before TAKEOFF) and delivered in the order they were
  * published.
+ * <p>
+ * The hub's only {@link WebSocketMessageBrokerConfigurer}: every inbound interceptor and
+ * every WebSocket handler decorator is registered here, in the order written below.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -45,22 +55,40 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	private final ClientAddressInterceptor clientAddress;
 
-	private final Outboxes outboxes;
+	private final StompGuard guard;
+
+	private final SecurityContextChannelInterceptor securityContext;
+
+	private final AuthorizationChannelInterceptor authorization;
+
+	private final AuthenticationPrincipalArgumentResolver authenticationPrincipal;
 
 	private final TelemetrySubscriptionInterceptor telemetrySubscriptions;
+
+	private final FrameSizeLimit frameSizeLimit;
+
+	private final SessionWriters<?> sessionWriters;
 
 	private final ThreadPoolTaskExecutor inbound = channelExecutor("stomp-inbound-");
 
 	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
 
 	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-			SecurityProperties security, ClientAddressInterceptor clientAddress, Outboxes outboxes,
-			TelemetrySubscriptionInterceptor telemetrySubscriptions) {
+			SecurityProperties security, ClientAddressInterceptor clientAddress, StompGuard guard,
+			SecurityContextChannelInterceptor securityContext, AuthorizationChannelInterceptor authorization,
+			AuthenticationPrincipalArgumentResolver authenticationPrincipal,
+			TelemetrySubscriptionInterceptor telemetrySubscriptions, FrameSizeLimit frameSizeLimit,
+			SessionWriters<?> sessionWriters) {
 		this.heartbeatScheduler = heartbeatScheduler;
 		this.security = security;
 		this.clientAddress = clientAddress;
-		this.outboxes = outboxes;
+		this.guard = guard;
+		this.securityContext = securityContext;
+		this.authorization = authorization;
+		this.authenticationPrincipal = authenticationPrincipal;
 		this.telemetrySubscriptions = telemetrySubscriptions;
+		this.frameSizeLimit = frameSizeLimit;
+		this.sessionWriters = sessionWriters;
 	}
 
 	/**
@@ -80,9 +108,28 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		return executor;
 	}
 
+	/**
+	 * Every inbound frame passes these interceptors, in this order:
+	 * <ol>
+	 * <li>the {@link StompGuard}: login at CONNECT, then each frame's authorisation,
+	 * command rate and subscription limit. It comes first so that it sets the user the
+	 * others see, and so that what it refuses is answered on the sender's error queue: a
+	 * refusal by an interceptor after it would only be thrown, and logged;
+	 * <li>Spring Security's: the frame's user in the {@code SecurityContextHolder} while
+	 * the frame is handled, then the same rules again, as a backstop;
+	 * <li>the {@link TelemetrySubscriptionInterceptor}, which takes telemetry
+	 * subscriptions away from the broker once they have been authorised.
+	 * </ol>
+	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.executor(this.inbound).interceptors(this.telemetrySubscriptions);
+		registration.executor(this.inbound)
+			.interceptors(this.guard, this.securityContext, this.authorization, this.telemetrySubscriptions);
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> argumentResolvers) {
+		argumentResolvers.add(this.authenticationPrincipal);
 	}
 
 	@Override
@@ -90,9 +137,23 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 		registration.executor(this.outbound);
 	}
 
+	/**
+	 * Caps inbound frames at {@code hub.security.limits.frame-size}, and decorates
+	 * Spring's STOMP handler. Each decorator wraps the handler the ones registered before
+	 * it made, so the last is outermost and sees a connection first:
+	 * <ol>
+	 * <li>the {@link FrameSizeLimit}, innermost, puts the session's buffer back to the
+	 * limit once Spring's handler has raised it;
+	 * <li>the {@link SessionWriters}, outermost, replace the container's session with its
+	 * writer before anything else sees it, so every frame to the session, Spring's and
+	 * telemetry, leaves through that writer.
+	 * </ol>
+	 */
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.addDecoratorFactory(this.outboxes);
+		registration.setMessageSizeLimit(this.frameSizeLimit.bytes())
+			.addDecoratorFactory(this.frameSizeLimit)
+			.addDecoratorFactory(this.sessionWriters);
 	}
 
 	/**

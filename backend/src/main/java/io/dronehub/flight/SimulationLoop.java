@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * The one thread that owns the {@link Fleet}: it runs queued tasks (commands, control
  * requests) between ticks and steps the fleet once per tick, handing every state and
- * event to a {@link FleetListener}. Other threads reach the fleet only through
+ * event to each {@link FleetListener} in turn. Other threads reach the fleet only through
  * {@link #submit(Function)} and read only the immutable {@link #latestStates()}.
  * <p>
  * The task queue is bounded: when it is full, {@code submit} fails fast with a
@@ -32,7 +32,7 @@ public final class SimulationLoop implements AutoCloseable {
 
 	private final Duration tickPeriod;
 
-	private final FleetListener listener;
+	private final List<FleetListener> listeners;
 
 	private final TickObserver tickObserver;
 
@@ -52,13 +52,13 @@ public final class SimulationLoop implements AutoCloseable {
 	 * Creates a loop that does nothing until {@link #start()} or {@link #advance(int)}.
 	 * @param fleet the fleet this loop's thread will own
 	 * @param tickPeriod the simulated time of one tick
-	 * @param listener receives states and events on the simulation thread
+	 * @param listeners receive states and events on the simulation thread, in this order
 	 * @param tickObserver told each tick's duration on the simulation thread
 	 */
-	public SimulationLoop(Fleet fleet, Duration tickPeriod, FleetListener listener, TickObserver tickObserver) {
+	public SimulationLoop(Fleet fleet, Duration tickPeriod, List<FleetListener> listeners, TickObserver tickObserver) {
 		this.fleet = fleet;
 		this.tickPeriod = tickPeriod;
-		this.listener = listener;
+		this.listeners = List.copyOf(listeners);
 		this.tickObserver = tickObserver;
 		this.latestStates = fleet.states();
 		this.thread = Executors.newSingleThreadScheduledExecutor((runnable) -> {
@@ -175,7 +175,9 @@ public final class SimulationLoop implements AutoCloseable {
 		try {
 			List<DroneState> states = this.fleet.step(this.tickPeriod);
 			this.latestStates = states;
-			this.listener.statesComputed(states);
+			for (FleetListener listener : this.listeners) {
+				listener.statesComputed(states);
+			}
 			publishEvents();
 		}
 		catch (RuntimeException ex) {
@@ -192,7 +194,9 @@ public final class SimulationLoop implements AutoCloseable {
 	private void publishEvents() {
 		List<FleetEvent> events = this.fleet.drainEvents();
 		if (!events.isEmpty()) {
-			this.listener.eventsOccurred(events);
+			for (FleetListener listener : this.listeners) {
+				listener.eventsOccurred(events);
+			}
 		}
 	}
 

@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.dronehub.telemetry.DeliveryObserver;
+import io.dronehub.outbound.DeliveryObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Counts the telemetry the outboxes write ({@code hub.telemetry.delivered}), times it
- * from the simulation to the socket ({@code hub.telemetry.fanout.latency}) and counts the
- * sessions closed as too slow ({@code hub.sessions.closed}). Thread-safe; records without
- * allocating.
+ * Counts the telemetry the session writers write ({@code hub.telemetry.delivered}), times
+ * it from the simulation to the socket ({@code hub.telemetry.fanout.latency}) and counts
+ * the sessions closed as too slow ({@code hub.sessions.closed}). Thread-safe; records
+ * without allocating.
  */
 class DeliveryMeters implements DeliveryObserver {
 
@@ -38,8 +38,9 @@ class DeliveryMeters implements DeliveryObserver {
 			.description("Telemetry frames handed to sessions' sockets")
 			.register(meters);
 		this.latency = Timer.builder("hub.telemetry.fanout.latency")
-			.description("From the simulation handing a tick's states to the fan-out to the outbox handing them to "
-					+ "a session's socket, once per write, for the oldest frame in it")
+			.description(
+					"From the simulation handing a tick's states to the fan-out to the session writer handing them to "
+							+ "a session's socket, once per write, for the oldest frame in it")
 			.publishPercentileHistogram()
 			.serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(100))
 			.minimumExpectedValue(Duration.ofNanos(100_000))
@@ -63,7 +64,7 @@ class DeliveryMeters implements DeliveryObserver {
 	}
 
 	@Override
-	public void telemetryWritten(int frames, long oldestAgeNanos) {
+	public void latestFramesWritten(int frames, long oldestAgeNanos) {
 		this.delivered.increment(frames);
 		this.latency.record(oldestAgeNanos, TimeUnit.NANOSECONDS);
 	}

@@ -13,8 +13,8 @@ import io.dronehub.security.ClientSessions;
 import io.dronehub.contract.Role;
 import io.dronehub.security.SecurityProperties;
 import io.dronehub.security.Subscribable;
-import io.dronehub.telemetry.DeliveryObserver;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.DeliveryObserver;
+import io.dronehub.outbound.SessionWriters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +33,8 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
  * The simulator's health contributor ({@code simulation}) and the {@code hub.*} meters
- * read from the simulation, the outboxes, the client sessions and Spring's WebSocket
- * message broker stats.
+ * read from the simulation, the session writers, the client sessions and Spring's
+ * WebSocket message broker stats.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -50,9 +50,10 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	ShutdownAnnouncer shutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging, Outboxes outboxes,
-			@Qualifier("clientOutboundChannel") ExecutorSubscribableChannel outbound, Clock clock) {
-		return new ShutdownAnnouncer(simulation, messaging, outboxes, (ThreadPoolTaskExecutor) outbound.getExecutor(),
+	ShutdownAnnouncer shutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging,
+			SessionWriters<?> writers, @Qualifier("clientOutboundChannel") ExecutorSubscribableChannel outbound,
+			Clock clock) {
+		return new ShutdownAnnouncer(simulation, messaging, writers, (ThreadPoolTaskExecutor) outbound.getExecutor(),
 				clock);
 	}
 
@@ -73,6 +74,11 @@ class OperationsConfiguration {
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 		return (durationNanos) -> ticks.record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Bean
+	PublishedStatesCounter publishedStatesCounter(MeterRegistry meters) {
+		return new PublishedStatesCounter(meters);
 	}
 
 	@Bean
@@ -120,12 +126,12 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	MeterBinder telemetryMeters(Outboxes outboxes) {
+	MeterBinder telemetryMeters(SessionWriters<?> writers) {
 		return (meters) -> {
-			Gauge.builder("hub.sessions", outboxes, Outboxes::sessions)
+			Gauge.builder("hub.sessions", writers, SessionWriters::sessions)
 				.description("Open WebSocket (STOMP) sessions")
 				.register(meters);
-			FunctionCounter.builder("hub.telemetry.conflated", outboxes, Outboxes::conflated)
+			FunctionCounter.builder("hub.telemetry.conflated", writers, SessionWriters::conflated)
 				.description("Telemetry frames replaced by newer ones before a slow session could be sent them")
 				.register(meters);
 		};

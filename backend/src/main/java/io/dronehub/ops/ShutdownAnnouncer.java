@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import io.dronehub.telemetry.TelemetryPublisher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,17 +41,17 @@ class ShutdownAnnouncer implements ApplicationListener<ContextClosedEvent> {
 
 	private final SimpMessagingTemplate messaging;
 
-	private final Outboxes outboxes;
+	private final SessionWriters<?> writers;
 
 	private final ThreadPoolTaskExecutor outbound;
 
 	private final Clock clock;
 
-	ShutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging, Outboxes outboxes,
+	ShutdownAnnouncer(SimulationLoop simulation, SimpMessagingTemplate messaging, SessionWriters<?> writers,
 			ThreadPoolTaskExecutor outbound, Clock clock) {
 		this.simulation = simulation;
 		this.messaging = messaging;
-		this.outboxes = outboxes;
+		this.writers = writers;
 		this.outbound = outbound;
 		this.clock = clock;
 	}
@@ -71,13 +71,14 @@ class ShutdownAnnouncer implements ApplicationListener<ContextClosedEvent> {
 		this.messaging.convertAndSend(TelemetryPublisher.EVENTS_TOPIC, new FleetEvent(EventType.HUB_STOPPING, null,
 				null, this.clock.millis(), "the hub is shutting down: reconnect when it is back"));
 		awaitDelivered();
-		this.outboxes.closeAll(GOING_AWAY);
+		this.writers.closeAll(GOING_AWAY);
 	}
 
 	/**
 	 * Waits, for at most {@link #FLUSH_TIMEOUT}, until the event has left the outbound
-	 * channel and every outbox has written it: idle on two polls in a row, as Spring
-	 * hands a session's next frame to the channel only when the previous one is done.
+	 * channel and every session writer has written it: idle on two polls in a row, as
+	 * Spring hands a session's next frame to the channel only when the previous one is
+	 * done.
 	 */
 	private void awaitDelivered() {
 		long deadline = System.nanoTime() + FLUSH_TIMEOUT.toNanos();
@@ -85,7 +86,7 @@ class ShutdownAnnouncer implements ApplicationListener<ContextClosedEvent> {
 		while (idlePolls < 2 && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(FLUSH_POLL.toNanos());
 			boolean idle = this.outbound.getActiveCount() == 0 && this.outbound.getQueueSize() == 0
-					&& this.outboxes.idle();
+					&& this.writers.idle();
 			idlePolls = idle ? idlePolls + 1 : 0;
 		}
 	}

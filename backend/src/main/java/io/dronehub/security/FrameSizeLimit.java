@@ -12,12 +12,20 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * after that, so a larger frame closes the connection with status 1009 and an idle
  * connection keeps a buffer of the limit's size instead of 33 KB.
  */
-class FrameSizeLimit implements WebSocketHandlerDecoratorFactory {
+public class FrameSizeLimit implements WebSocketHandlerDecoratorFactory {
 
 	private final int frameSize;
 
 	FrameSizeLimit(DataSize frameSize) {
 		this.frameSize = Math.toIntExact(frameSize.toBytes());
+	}
+
+	/**
+	 * The limit, {@code hub.security.limits.frame-size}.
+	 * @return the largest inbound frame, in bytes
+	 */
+	public int bytes() {
+		return this.frameSize;
 	}
 
 	@Override

@@ -3,11 +3,15 @@ package io.dronehub.security;
 import java.util.Arrays;
 
 import io.dronehub.contract.Role;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,18 +20,21 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.ObservationAuthorizationManager;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.messaging.access.intercept.AuthorizationChannelInterceptor;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.messaging.context.AuthenticationPrincipalArgumentResolver;
+import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -35,9 +42,19 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * Spring Security for the hub: users from configuration, who may send and subscribe to
  * what over STOMP, and HTTP basic for the REST API when anonymous observers are off.
+ * <p>
+ * The STOMP side is built here from Spring Security's messaging components, as its
+ * reference documentation shows for doing without {@code @EnableWebSocketSecurity}, and
+ * registered by the hub's one WebSocket configurer, which puts every inbound interceptor
+ * in one explicit order. That annotation registers its interceptors through a configurer
+ * of its own, so the {@link StompGuard} could precede them only by an {@code @Order}
+ * against it, and it checks a CSRF token in every CONNECT frame. That check defends a
+ * cookie-authenticated session against a cross-site page; here credentials travel in the
+ * CONNECT frame itself, which another site cannot read or forge, and cross-site WebSocket
+ * connections are refused by the origin check of the endpoint, so there is no CSRF
+ * interceptor.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
@@ -61,9 +78,8 @@ class SecurityConfiguration {
 	 * nothing else.
 	 */
 	@Bean
-	AuthorizationManager<Message<?>> messageAuthorizationManager(
-			MessageMatcherDelegatingAuthorizationManager.Builder messages) {
-		return messages
+	AuthorizationManager<Message<?>> messageAuthorizationManager() {
+		return MessageMatcherDelegatingAuthorizationManager.builder()
 			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
 					SimpMessageType.DISCONNECT)
 			.permitAll()
@@ -77,15 +93,44 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Replaces Spring Security's CSRF check of the CONNECT frame. That check defends a
-	 * cookie-authenticated session against a cross-site page; here credentials travel in
-	 * the CONNECT frame itself, which another site cannot read or forge, and cross-site
-	 * WebSocket connections are refused by the origin check of the endpoint.
+	 * Holds each inbound frame's user in the {@code SecurityContextHolder} while the
+	 * frame is handled.
 	 */
-	@Bean(name = "csrfChannelInterceptor")
-	ChannelInterceptor csrfChannelInterceptor() {
-		return new ChannelInterceptor() {
-		};
+	@Bean
+	SecurityContextChannelInterceptor securityContextChannelInterceptor() {
+		return new SecurityContextChannelInterceptor();
+	}
+
+	/**
+	 * Spring Security's check of every inbound frame against the
+	 * {@link #messageAuthorizationManager rules}, a backstop behind the
+	 * {@link StompGuard}: observed ({@code spring.security.authorizations}) and published
+	 * as authorization events, as {@code @EnableWebSocketSecurity} did.
+	 */
+	@Bean
+	AuthorizationChannelInterceptor authorizationChannelInterceptor(
+			AuthorizationManager<Message<?>> messageAuthorizationManager,
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+		ObservationRegistry registry = observations.getIfUnique(() -> ObservationRegistry.NOOP);
+		AuthorizationChannelInterceptor authorization = new AuthorizationChannelInterceptor(
+				registry.isNoop() ? messageAuthorizationManager
+						: new ObservationAuthorizationManager<>(registry, messageAuthorizationManager));
+		authorization.setAuthorizationEventPublisher(new SpringAuthorizationEventPublisher(events));
+		return authorization;
+	}
+
+	/**
+	 * Resolves {@code @AuthenticationPrincipal} arguments of {@code @MessageMapping}
+	 * methods.
+	 */
+	@Bean
+	AuthenticationPrincipalArgumentResolver authenticationPrincipalArgumentResolver() {
+		return new AuthenticationPrincipalArgumentResolver();
+	}
+
+	@Bean
+	FrameSizeLimit frameSizeLimit(SecurityProperties security) {
+		return new FrameSizeLimit(security.limits().frameSize());
 	}
 
 	/**

@@ -1,15 +1,21 @@
 package io.dronehub.telemetry;
 
+import io.dronehub.outbound.DeliveryObserver;
+import io.dronehub.outbound.SessionWriters;
+import io.dronehub.outbound.WriterSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The telemetry delivery path: an outbox per session, the fan-out that fills them, and
- * the interceptor that routes telemetry subscriptions to it.
+ * The telemetry delivery path: the publisher of the simulation's states and events, the
+ * fan-out that fills each session's telemetry slots, a writer per session that drains
+ * them after Spring's frames, and the interceptor that routes telemetry subscriptions to
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TelemetryProperties.class)
@@ -19,28 +25,40 @@ class TelemetryConfiguration {
 	 * Closes sessions found too slow, off the threads that detect it: a close can wait.
 	 */
 	@Bean
-	ThreadPoolTaskExecutor outboxCloser() {
+	ThreadPoolTaskExecutor sessionCloser() {
 		ThreadPoolTaskExecutor closer = new ThreadPoolTaskExecutor();
-		closer.setThreadNamePrefix("outbox-closer-");
+		closer.setThreadNamePrefix("session-closer-");
 		closer.setCorePoolSize(1);
 		closer.setMaxPoolSize(1);
 		closer.setQueueCapacity(100_000);
 		return closer;
 	}
 
+	/**
+	 * Every session's writer, draining the session's telemetry slots, set by the public
+	 * {@code hub.telemetry.*} properties.
+	 */
 	@Bean
-	Outboxes outboxes(TelemetryProperties settings, ThreadPoolTaskExecutor outboxCloser, DeliveryObserver deliveries) {
-		return new Outboxes(settings, outboxCloser, deliveries);
+	SessionWriters<TelemetrySlots> sessionWriters(TelemetryProperties telemetry, ThreadPoolTaskExecutor sessionCloser,
+			DeliveryObserver deliveries) {
+		WriterSettings settings = new WriterSettings(telemetry.batchFrames(), telemetry.stallTimeout(),
+				telemetry.maxPendingFrames());
+		return new SessionWriters<>(TelemetrySlots::new, settings, sessionCloser, deliveries);
 	}
 
 	@Bean
-	TelemetryFanout telemetryFanout(Outboxes outboxes, JsonMapper json) {
-		return new TelemetryFanout(outboxes, json);
+	TelemetryPublisher telemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
+		return new TelemetryPublisher(fanout, messaging);
 	}
 
 	@Bean
-	TelemetrySubscriptionInterceptor telemetrySubscriptionInterceptor(Outboxes outboxes) {
-		return new TelemetrySubscriptionInterceptor(outboxes);
+	TelemetryFanout telemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json) {
+		return new TelemetryFanout(writers, json);
+	}
+
+	@Bean
+	TelemetrySubscriptionInterceptor telemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers) {
+		return new TelemetrySubscriptionInterceptor(writers);
 	}
 
 }

@@ -3,21 +3,23 @@ package io.dronehub.telemetry;
 import java.util.List;
 
 import io.dronehub.flight.DroneState;
+import io.dronehub.outbound.SessionWriter;
+import io.dronehub.outbound.SessionWriters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers each tick's states to every telemetry subscription, beside the broker: states
- * are serialised once, frames are shared per subscription id, and each session's outbox
+ * are serialised once, frames are shared per subscription id, and each session's writer
  * writes its share without blocking the simulation thread.
  */
-public class TelemetryFanout {
+class TelemetryFanout {
 
-	private final Outboxes outboxes;
+	private final SessionWriters<TelemetrySlots> writers;
 
 	private final JsonMapper json;
 
-	TelemetryFanout(Outboxes outboxes, JsonMapper json) {
-		this.outboxes = outboxes;
+	TelemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json) {
+		this.writers = writers;
 		this.json = json;
 	}
 
@@ -25,10 +27,10 @@ public class TelemetryFanout {
 	 * Offers a tick's states to every session; returns without waiting for any write.
 	 * @param states the states of one tick
 	 */
-	public void publish(List<DroneState> states) {
+	void publish(List<DroneState> states) {
 		TickFrames tick = new TickFrames(states, this.json);
-		for (Outbox outbox : this.outboxes.all()) {
-			outbox.offer(tick);
+		for (SessionWriter<TelemetrySlots> writer : this.writers.all()) {
+			writer.updateLatest(TelemetrySlots::offer, tick);
 		}
 	}
 

@@ -36,12 +36,7 @@ public class TelemetryPublisher implements FleetListener {
 
 	private final SimpMessagingTemplate messaging;
 
-	/**
-	 * Creates a publisher.
-	 * @param fanout delivers telemetry
-	 * @param messaging the broker's messaging template, for events
-	 */
-	public TelemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
+	TelemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
 		this.fanout = fanout;
 		this.messaging = messaging;
 	}

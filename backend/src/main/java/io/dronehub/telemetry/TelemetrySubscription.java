@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One session's subscription to a telemetry topic, with the newest undelivered frame per
- * drone and when the simulation published it. Guarded by its {@link Outbox}.
+ * drone and when the simulation published it. Guarded by the session's writer, as its
+ * {@link TelemetrySlots} are.
  */
 final class TelemetrySubscription {
 

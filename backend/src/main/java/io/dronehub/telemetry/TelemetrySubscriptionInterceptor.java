@@ -3,6 +3,8 @@ package io.dronehub.telemetry;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.dronehub.outbound.SessionWriter;
+import io.dronehub.outbound.SessionWriters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -13,18 +15,18 @@ import org.springframework.messaging.support.ChannelInterceptor;
 
 /**
  * Takes subscriptions to the telemetry topics away from the broker and gives them to the
- * subscriber's {@link Outbox}, which the {@link TelemetryFanout} writes to directly. Runs
- * on the inbound channel after authorisation.
+ * subscriber's {@link TelemetrySlots}, which the {@link TelemetryFanout} fills and the
+ * session's writer drains. Runs on the inbound channel after authorisation.
  */
 public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 
 	private static final Pattern DRONE_TOPIC = Pattern
 		.compile(TelemetryPublisher.DRONE_TOPIC.replace("{droneId}", "([^/]+)"));
 
-	private final Outboxes outboxes;
+	private final SessionWriters<TelemetrySlots> writers;
 
-	TelemetrySubscriptionInterceptor(Outboxes outboxes) {
-		this.outboxes = outboxes;
+	TelemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers) {
+		this.writers = writers;
 	}
 
 	@Override
@@ -32,12 +34,12 @@ public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 		SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
 		String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
 		String subscriptionId = SimpMessageHeaderAccessor.getSubscriptionId(message.getHeaders());
-		Outbox outbox = (sessionId != null) ? this.outboxes.get(sessionId) : null;
-		if (outbox == null || subscriptionId == null) {
+		SessionWriter<TelemetrySlots> writer = (sessionId != null) ? this.writers.get(sessionId) : null;
+		if (writer == null || subscriptionId == null) {
 			return message;
 		}
 		if (type == SimpMessageType.UNSUBSCRIBE) {
-			outbox.unsubscribe(subscriptionId);
+			writer.updateLatest(TelemetrySlots::unsubscribe, subscriptionId);
 			return message;
 		}
 		String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
@@ -45,12 +47,14 @@ public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 			return message;
 		}
 		if (destination.equals(TelemetryPublisher.FLEET_TOPIC)) {
-			outbox.subscribe(new TelemetrySubscription(subscriptionId, destination, null));
+			writer.updateLatest(TelemetrySlots::subscribe,
+					new TelemetrySubscription(subscriptionId, destination, null));
 			return null;
 		}
 		Matcher drone = DRONE_TOPIC.matcher(destination);
 		if (drone.matches()) {
-			outbox.subscribe(new TelemetrySubscription(subscriptionId, destination, drone.group(1)));
+			writer.updateLatest(TelemetrySlots::subscribe,
+					new TelemetrySubscription(subscriptionId, destination, drone.group(1)));
 			return null;
 		}
 		return message;

@@ -17,7 +17,7 @@ import io.dronehub.HubHarness;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +54,9 @@ class ClientExamplesIntegrationTests {
 	private final HubHarness hub;
 
 	ClientExamplesIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes) {
+			@Autowired SessionWriters<?> writers) {
 		this.port = port;
-		this.hub = new HubHarness(port, simulation, outboxes);
+		this.hub = new HubHarness(port, simulation, writers);
 	}
 
 	@Test

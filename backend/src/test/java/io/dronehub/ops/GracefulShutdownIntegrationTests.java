@@ -9,7 +9,7 @@ import io.dronehub.HubHarness;
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +33,7 @@ class GracefulShutdownIntegrationTests {
 			.run();
 		int port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		SimulationLoop simulation = hub.getBean(SimulationLoop.class);
-		try (HubHarness harness = new HubHarness(port, simulation, hub.getBean(Outboxes.class))) {
+		try (HubHarness harness = new HubHarness(port, simulation, hub.getBean(SessionWriters.class))) {
 			StompTestClient spectator = harness.connect();
 			BlockingQueue<JsonNode> events = spectator.subscribe("/topic/events");
 			StompTestClient pilot = harness.connect("alice");

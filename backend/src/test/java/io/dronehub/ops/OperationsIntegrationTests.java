@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import io.dronehub.HubHarness;
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,9 @@ class OperationsIntegrationTests {
 	private final HubHarness hub;
 
 	OperationsIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes) {
+			@Autowired SessionWriters<?> writers) {
 		this.port = port;
-		this.hub = new HubHarness(port, simulation, outboxes);
+		this.hub = new HubHarness(port, simulation, writers);
 	}
 
 	@AfterEach

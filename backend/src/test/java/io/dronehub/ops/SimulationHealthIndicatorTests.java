@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.dronehub.flight.DroneState;
 import io.dronehub.flight.Fleet;
-import io.dronehub.flight.FleetEvent;
-import io.dronehub.flight.FleetListener;
 import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
@@ -32,18 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulationHealthIndicatorTests {
 
 	private static final Duration TICK = Duration.ofMillis(100);
-
-	private static final FleetListener IGNORED = new FleetListener() {
-
-		@Override
-		public void statesComputed(List<DroneState> states) {
-		}
-
-		@Override
-		public void eventsOccurred(List<FleetEvent> events) {
-		}
-
-	};
 
 	private final AtomicLong nanos = new AtomicLong();
 
@@ -134,7 +119,7 @@ class SimulationHealthIndicatorTests {
 		Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("hub.fleet.size", "1")));
 		Fleet fleet = new Fleet(binder.bindOrCreate("hub.fleet", FleetProperties.class),
 				binder.bindOrCreate("hub.flight", FlightProperties.class), Clock.systemUTC());
-		return new SimulationLoop(fleet, tickPeriod, IGNORED, (durationNanos) -> {
+		return new SimulationLoop(fleet, tickPeriod, List.of(), (durationNanos) -> {
 		});
 	}
 

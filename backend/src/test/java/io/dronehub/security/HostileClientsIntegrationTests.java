@@ -13,7 +13,7 @@ import io.dronehub.HubHarness;
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.SimulationLoop;
-import io.dronehub.telemetry.Outboxes;
+import io.dronehub.outbound.SessionWriters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,10 +67,10 @@ class HostileClientsIntegrationTests {
 	private BlockingQueue<JsonNode> bystanderEvents;
 
 	HostileClientsIntegrationTests(@LocalServerPort int port, @Autowired SimulationLoop simulation,
-			@Autowired Outboxes outboxes, @Autowired MeterRegistry meters) {
+			@Autowired SessionWriters<?> writers, @Autowired MeterRegistry meters) {
 		this.port = port;
 		this.meters = meters;
-		this.hub = new HubHarness(port, simulation, outboxes);
+		this.hub = new HubHarness(port, simulation, writers);
 	}
 
 	@BeforeEach

@@ -1,10 +1,11 @@
-package io.dronehub.telemetry;
+package io.dronehub.outbound;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import jakarta.websocket.Session;
 import org.jspecify.annotations.Nullable;
@@ -18,29 +19,44 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 /**
- * Gives every WebSocket session an {@link Outbox} and hands Spring the outbox in place of
- * the container's session, so that Spring's frames and telemetry share one non-blocking,
- * ordered writer. Also the registry of open outboxes. Thread-safe.
+ * Gives every WebSocket session a {@link SessionWriter} and hands Spring the writer in
+ * place of the container's session, so that Spring's frames and the session's latest
+ * frames share one non-blocking, ordered writer. Also the registry of open writers.
+ * Thread-safe.
+ *
+ * @param <L> the kind of latest frames each session has
  */
-public class Outboxes implements WebSocketHandlerDecoratorFactory {
+public class SessionWriters<L extends LatestFrames> implements WebSocketHandlerDecoratorFactory {
 
-	private final Map<String, Outbox> open = new ConcurrentHashMap<>();
+	private final Map<String, SessionWriter<L>> open = new ConcurrentHashMap<>();
 
 	/**
 	 * Guards moving a closing session's conflation count into {@link #conflatedByClosed};
-	 * taken before an outbox's own lock, never while holding one.
+	 * taken before a writer's own lock, never while holding one.
 	 */
 	private final Object closing = new Object();
 
 	private long conflatedByClosed;
 
-	private final TelemetryProperties settings;
+	private final Supplier<L> latestFrames;
+
+	private final WriterSettings settings;
 
 	private final Executor closer;
 
 	private final DeliveryObserver deliveries;
 
-	Outboxes(TelemetryProperties settings, Executor closer, DeliveryObserver deliveries) {
+	/**
+	 * Creates the writers' factory and registry.
+	 * @param latestFrames creates the latest frames of a new session
+	 * @param settings how to write
+	 * @param closer closes sessions found too slow, off the threads that find them
+	 * @param deliveries told about every write of latest frames and every session closed
+	 * as too slow
+	 */
+	public SessionWriters(Supplier<L> latestFrames, WriterSettings settings, Executor closer,
+			DeliveryObserver deliveries) {
+		this.latestFrames = latestFrames;
 		this.settings = settings;
 		this.closer = closer;
 		this.deliveries = deliveries;
@@ -57,45 +73,46 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 				if (nativeSession == null) {
 					throw new IllegalStateException("A Jakarta WebSocket session is required, not " + session);
 				}
-				Outbox outbox = new Outbox(session, nativeSession.getAsyncRemote(), Outboxes.this.settings,
-						Outboxes.this.closer, Outboxes.this.deliveries);
-				Outboxes.this.open.put(session.getId(), outbox);
-				super.afterConnectionEstablished(outbox);
+				SessionWriter<L> writer = new SessionWriter<>(session, nativeSession.getAsyncRemote(),
+						SessionWriters.this.latestFrames.get(), SessionWriters.this.settings,
+						SessionWriters.this.closer, SessionWriters.this.deliveries);
+				SessionWriters.this.open.put(session.getId(), writer);
+				super.afterConnectionEstablished(writer);
 			}
 
 			@Override
 			public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-				super.handleMessage(outboxOf(session), message);
+				super.handleMessage(writerOf(session), message);
 			}
 
 			@Override
 			public void handleTransportError(WebSocketSession session, Throwable exception) throws Exception {
-				super.handleTransportError(outboxOf(session), exception);
+				super.handleTransportError(writerOf(session), exception);
 			}
 
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-				Outbox outbox = closed(session.getId());
-				super.afterConnectionClosed((outbox != null) ? outbox : session, status);
+				SessionWriter<L> writer = closed(session.getId());
+				super.afterConnectionClosed((writer != null) ? writer : session, status);
 			}
 
 		};
 	}
 
 	/**
-	 * The outbox of a session.
+	 * The writer of a session.
 	 * @param sessionId the WebSocket (and STOMP) session id
-	 * @return the outbox, or {@code null} once the session has closed
+	 * @return the writer, or {@code null} once the session has closed
 	 */
-	@Nullable Outbox get(String sessionId) {
+	public @Nullable SessionWriter<L> get(String sessionId) {
 		return this.open.get(sessionId);
 	}
 
 	/**
-	 * Every open session's outbox.
+	 * Every open session's writer.
 	 * @return a live view
 	 */
-	Collection<Outbox> all() {
+	public Collection<SessionWriter<L>> all() {
 		return this.open.values();
 	}
 
@@ -104,9 +121,9 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 	 * @param status the close status and reason the clients see
 	 */
 	public void closeAll(CloseStatus status) {
-		for (Outbox outbox : this.open.values()) {
+		for (SessionWriter<L> writer : this.open.values()) {
 			try {
-				outbox.close(status);
+				writer.close(status);
 			}
 			catch (IOException ex) {
 				// the session is gone already
@@ -119,7 +136,7 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 	 * @return {@code true} if nothing is pending or in flight anywhere
 	 */
 	public boolean idle() {
-		return this.open.values().stream().allMatch(Outbox::idle);
+		return this.open.values().stream().allMatch(SessionWriter::idle);
 	}
 
 	/**
@@ -131,29 +148,29 @@ public class Outboxes implements WebSocketHandlerDecoratorFactory {
 	}
 
 	/**
-	 * Telemetry frames replaced by newer ones before they could be written, over every
+	 * Latest frames replaced by newer ones before they could be written, over every
 	 * session since start-up, closed ones included, so that the count never decreases.
 	 * @return the count
 	 */
 	public long conflated() {
 		synchronized (this.closing) {
-			return this.conflatedByClosed + this.open.values().stream().mapToLong(Outbox::conflated).sum();
+			return this.conflatedByClosed + this.open.values().stream().mapToLong(SessionWriter::conflated).sum();
 		}
 	}
 
-	private @Nullable Outbox closed(String sessionId) {
+	private @Nullable SessionWriter<L> closed(String sessionId) {
 		synchronized (this.closing) {
-			Outbox outbox = this.open.remove(sessionId);
-			if (outbox != null) {
-				this.conflatedByClosed += outbox.conflated();
+			SessionWriter<L> writer = this.open.remove(sessionId);
+			if (writer != null) {
+				this.conflatedByClosed += writer.conflated();
 			}
-			return outbox;
+			return writer;
 		}
 	}
 
-	private WebSocketSession outboxOf(WebSocketSession session) {
-		Outbox outbox = this.open.get(session.getId());
-		return (outbox != null) ? outbox : session;
+	private WebSocketSession writerOf(WebSocketSession session) {
+		SessionWriter<L> writer = this.open.get(session.getId());
+		return (writer != null) ? writer : session;
 	}
 
 }

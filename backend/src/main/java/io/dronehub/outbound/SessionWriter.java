@@ -1,13 +1,12 @@
-package io.dronehub.telemetry;
+package io.dronehub.outbound;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
-import io.dronehub.telemetry.DeliveryObserver.TooSlow;
+import io.dronehub.outbound.DeliveryObserver.TooSlow;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import org.apache.commons.logging.Log;
@@ -21,25 +20,28 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
- * Everything that leaves for one WebSocket session, written without ever blocking the
+ * Writes everything that leaves for one WebSocket session, without ever blocking the
  * caller.
  * <p>
  * Spring's frames (CONNECTED, replies, errors, events, heart-beats, RECEIPT, ERROR)
- * arrive through {@link #sendMessage} and are never dropped; telemetry is offered per
- * tick and is latest-wins: an undelivered state of a drone is replaced by the newer one
- * and counted as conflated. One asynchronous write is in flight at a time; when it
+ * arrive through {@link #sendMessage} and are never dropped; after them the writer drains
+ * the session's {@link LatestFrames}, such as telemetry, where a newer frame replaces an
+ * undelivered older one. One asynchronous write is in flight at a time; when it
  * completes, everything pending leaves as the next write — one WebSocket message of
  * several STOMP frames when batching is on. A write that makes no progress for the stall
  * timeout, or frames that pile up beyond the limit, close the session: a slow client
- * costs only itself. Each write of telemetry, and each such close, is reported to a
+ * costs only itself. Each write of latest frames, and each such close, is reported to a
  * {@link DeliveryObserver}.
  * <p>
  * Thread-safe: Spring's outbound threads, the simulation thread and the container's
- * completion threads all use it, under this object's lock.
+ * completion threads all use it, under this object's lock, which also guards its latest
+ * frames.
+ *
+ * @param <L> the kind of latest frames the session has
  */
-final class Outbox extends WebSocketSessionDecorator {
+public final class SessionWriter<L extends LatestFrames> extends WebSocketSessionDecorator {
 
-	private static final Log logger = LogFactory.getLog(Outbox.class);
+	private static final Log logger = LogFactory.getLog(SessionWriter.class);
 
 	/**
 	 * The most characters batched into one WebSocket message: under the hub's 4 KiB
@@ -49,29 +51,27 @@ final class Outbox extends WebSocketSessionDecorator {
 	 */
 	static final int MAX_BATCH_CHARS = 4000;
 
-	/** The outbox whose {@code sendText} the current thread is inside, if any. */
-	private static final ThreadLocal<Outbox> SENDING = new ThreadLocal<>();
+	/** The writer whose {@code sendText} the current thread is inside, if any. */
+	private static final ThreadLocal<SessionWriter<?>> SENDING = new ThreadLocal<>();
 
 	private final RemoteEndpoint.Async remote;
 
-	private final TelemetryProperties settings;
+	private final L latest;
+
+	private final WriterSettings settings;
 
 	private final Executor closer;
 
 	private final DeliveryObserver deliveries;
 
-	/** Notes a telemetry frame taken for the next write; one instance per outbox. */
-	private final LongConsumer takeTelemetry = this::tookTelemetry;
-
-	private final List<TelemetrySubscription> subscriptions = new ArrayList<>();
+	/** Notes a latest frame taken for the next write; one instance per writer. */
+	private final LongConsumer takeLatest = this::tookLatest;
 
 	private final ArrayDeque<String> frames = new ArrayDeque<>();
 
 	private long pendingBytes;
 
-	private long conflated;
-
-	/** Telemetry frames taken for the next write. */
+	/** Latest frames taken for the next write. */
 	private int takenFrames;
 
 	/** When the oldest of {@link #takenFrames} was published. */
@@ -88,10 +88,11 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	private @Nullable CloseStatus closeWhenFlushed;
 
-	Outbox(WebSocketSession session, RemoteEndpoint.Async remote, TelemetryProperties settings, Executor closer,
-			DeliveryObserver deliveries) {
+	SessionWriter(WebSocketSession session, RemoteEndpoint.Async remote, L latest, WriterSettings settings,
+			Executor closer, DeliveryObserver deliveries) {
 		super(session);
 		this.remote = remote;
+		this.latest = latest;
 		this.settings = settings;
 		this.closer = closer;
 		this.deliveries = deliveries;
@@ -137,30 +138,23 @@ final class Outbox extends WebSocketSessionDecorator {
 		close(CloseStatus.NORMAL);
 	}
 
-	synchronized void subscribe(TelemetrySubscription subscription) {
-		this.subscriptions.add(subscription);
-	}
-
-	synchronized void unsubscribe(String subscriptionId) {
-		this.subscriptions.removeIf((subscription) -> subscription.id().equals(subscriptionId));
-	}
-
 	/**
-	 * Offers a tick's frames to every telemetry subscription of this session, then writes
-	 * if no write is in flight.
+	 * Changes this session's latest frames under this writer's lock, then writes them if
+	 * any are pending and no write is in flight. Does nothing once the session is
+	 * closing: nothing more of them would be written.
+	 * @param <T> the type of the change's argument
+	 * @param change what to do to the latest frames, such as offering newer ones; an
+	 * unbound method reference, which captures nothing, costs no allocation
+	 * @param argument what {@code change} is given beside the latest frames
 	 */
-	void offer(TickFrames tick) {
+	public <T> void updateLatest(BiConsumer<? super L, ? super T> change, T argument) {
 		synchronized (this) {
-			if (this.broken || this.closeWhenFlushed != null || this.subscriptions.isEmpty()) {
+			if (this.broken || this.closeWhenFlushed != null) {
 				return;
 			}
-			for (TelemetrySubscription subscription : this.subscriptions) {
-				for (int i = 0; i < tick.size(); i++) {
-					if (subscription.wants(tick.droneId(i))
-							&& subscription.offer(i, tick.size(), tick.frame(i, subscription), tick.publishedNanos())) {
-						this.conflated++;
-					}
-				}
+			change.accept(this.latest, argument);
+			if (!this.latest.hasPending()) {
+				return;
 			}
 		}
 		flush();
@@ -168,15 +162,14 @@ final class Outbox extends WebSocketSessionDecorator {
 
 	/** Whether nothing is waiting and no write is in flight. */
 	synchronized boolean idle() {
-		return !this.writing && this.frames.isEmpty()
-				&& this.subscriptions.stream().noneMatch(TelemetrySubscription::hasPending);
+		return !this.writing && this.frames.isEmpty() && !this.latest.hasPending();
 	}
 
 	/**
-	 * How many telemetry frames were replaced by newer ones before they could be written.
+	 * How many latest frames were replaced by newer ones before they could be written.
 	 */
 	synchronized long conflated() {
-		return this.conflated;
+		return this.latest.conflated();
 	}
 
 	/**
@@ -194,7 +187,7 @@ final class Outbox extends WebSocketSessionDecorator {
 		}
 		while (true) {
 			String next;
-			int telemetryFrames;
+			int latestFrames;
 			long oldestPublishedNanos;
 			synchronized (this) {
 				this.flushAgain = false;
@@ -207,10 +200,10 @@ final class Outbox extends WebSocketSessionDecorator {
 					return;
 				}
 				this.writing = true;
-				telemetryFrames = this.takenFrames;
+				latestFrames = this.takenFrames;
 				oldestPublishedNanos = this.oldestTakenNanos;
 			}
-			long oldestAgeNanos = (telemetryFrames > 0) ? System.nanoTime() - oldestPublishedNanos : 0;
+			long oldestAgeNanos = (latestFrames > 0) ? System.nanoTime() - oldestPublishedNanos : 0;
 			SENDING.set(this);
 			try {
 				this.remote.sendText(next, this::written);
@@ -222,8 +215,8 @@ final class Outbox extends WebSocketSessionDecorator {
 			finally {
 				SENDING.remove();
 			}
-			if (telemetryFrames > 0) {
-				this.deliveries.telemetryWritten(telemetryFrames, oldestAgeNanos);
+			if (latestFrames > 0) {
+				this.deliveries.latestFramesWritten(latestFrames, oldestAgeNanos);
 			}
 			synchronized (this) {
 				if (!this.flushAgain) {
@@ -264,9 +257,7 @@ final class Outbox extends WebSocketSessionDecorator {
 			batch.append(frame);
 		}
 		if (this.frames.isEmpty() && this.closeWhenFlushed == null) {
-			for (TelemetrySubscription subscription : this.subscriptions) {
-				subscription.drainTo(batch, MAX_BATCH_CHARS, this.takeTelemetry);
-			}
+			this.latest.drainTo(batch, MAX_BATCH_CHARS, this.takeLatest);
 		}
 		return (batch.length() > 0) ? batch.toString() : null;
 	}
@@ -281,17 +272,11 @@ final class Outbox extends WebSocketSessionDecorator {
 		if (this.closeWhenFlushed != null) {
 			return null;
 		}
-		for (TelemetrySubscription subscription : this.subscriptions) {
-			String telemetry = subscription.poll(this.takeTelemetry);
-			if (telemetry != null) {
-				return telemetry;
-			}
-		}
-		return null;
+		return this.latest.poll(this.takeLatest);
 	}
 
-	/** Notes a telemetry frame taken for the next write; guarded by this. */
-	private void tookTelemetry(long publishedNanos) {
+	/** Notes a latest frame taken for the next write; guarded by this. */
+	private void tookLatest(long publishedNanos) {
 		if (this.takenFrames == 0 || publishedNanos - this.oldestTakenNanos < 0) {
 			this.oldestTakenNanos = publishedNanos;
 		}
