@@ -48,17 +48,7 @@ public final class Drone {
 
 	private long seq;
 
-	private double north;
-
-	private double east;
-
-	private double alt;
-
-	private double velocityNorth;
-
-	private double velocityEast;
-
-	private double velocityUp;
+	private Motion motion = Motion.AT_REST_AT_HOME;
 
 	private double heading;
 
@@ -163,7 +153,7 @@ public final class Drone {
 		if (denial != null) {
 			return denial;
 		}
-		this.target = new Target(this.north, this.east, altitude, false);
+		this.target = new Target(this.motion.position().withUp(altitude), false);
 		switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
 		return CommandResult.ok();
 	}
@@ -225,7 +215,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult goTo(double lat, double lon, double altitude) {
-		return fly(new Target(this.frame.northOf(lat), this.frame.eastOf(lon), altitude, true),
+		return fly(new Target(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true),
 				String.format("flying to %.6f, %.6f at %.1f m", lat, lon, altitude));
 	}
 
@@ -239,20 +229,19 @@ public final class Drone {
 	 */
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
-		Target base = (aiming && this.target != null) ? this.target
-				: new Target(this.north, this.east, this.alt, false);
+		Vector3 base = (aiming && this.target != null) ? this.target.point() : this.motion.position();
 		double rad = Math.toRadians(this.heading);
 		double forwardNorth = Math.cos(rad);
 		double forwardEast = Math.sin(rad);
-		Target hop = switch (direction) {
-			case UP -> base.offset(0, 0, distance);
-			case DOWN -> base.offset(0, 0, -distance);
-			case FORWARD -> base.offset(forwardNorth * distance, forwardEast * distance, 0);
-			case BACK -> base.offset(-forwardNorth * distance, -forwardEast * distance, 0);
-			case RIGHT -> base.offset(-forwardEast * distance, forwardNorth * distance, 0);
-			case LEFT -> base.offset(forwardEast * distance, -forwardNorth * distance, 0);
+		Vector3 hop = switch (direction) {
+			case UP -> new Vector3(0, 0, distance);
+			case DOWN -> new Vector3(0, 0, -distance);
+			case FORWARD -> new Vector3(forwardNorth * distance, forwardEast * distance, 0);
+			case BACK -> new Vector3(-forwardNorth * distance, -forwardEast * distance, 0);
+			case RIGHT -> new Vector3(-forwardEast * distance, forwardNorth * distance, 0);
+			case LEFT -> new Vector3(forwardEast * distance, -forwardNorth * distance, 0);
 		};
-		return fly(hop, String.format("nudge %s %.1f m", direction, distance));
+		return fly(new Target(base.plus(hop), false), String.format("nudge %s %.1f m", direction, distance));
 	}
 
 	/**
@@ -343,82 +332,78 @@ public final class Drone {
 			fly(dt);
 		}
 		else {
-			this.velocityNorth = 0;
-			this.velocityEast = 0;
-			this.velocityUp = 0;
+			this.motion = this.motion.stopped();
 		}
-		this.batteryPercent = this.batteryModel.next(this.batteryPercent, this.mode, groundSpeed(), this.velocityUp,
-				dt);
+		this.batteryPercent = this.batteryModel.next(this.batteryPercent, this.mode, this.motion.groundSpeed(),
+				this.motion.velocity().up(), dt);
 		checkBattery();
 		checkLinkLoss(dt);
 	}
 
 	DroneState state(long timestamp) {
+		Vector3 position = this.motion.position();
+		Vector3 velocity = this.motion.velocity();
 		return new DroneState(this.id, this.seq, timestamp, this.mode, this.mode != FlightMode.DISARMED,
-				new Position(round(this.frame.latitudeOf(this.north), 7), round(this.frame.longitudeOf(this.east), 7),
-						round(this.alt, 2)),
-				new Velocity(round(this.velocityNorth, 2), round(this.velocityEast, 2), round(this.velocityUp, 2)),
-				round(groundSpeed(), 2), round(this.heading, 1),
+				new Position(round(this.frame.latitudeOf(position.north()), 7),
+						round(this.frame.longitudeOf(position.east()), 7), round(position.up(), 2)),
+				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
+				round(this.motion.groundSpeed(), 2), round(this.heading, 1),
 				new Battery(round(this.batteryPercent, 1), round(this.batteryModel.voltage(this.batteryPercent), 2)),
 				this.frame.origin(), this.pilot, this.failsafe);
 	}
 
 	private void fly(double dt) {
-		double[] desired = desiredVelocity(dt);
+		Vector3 desired = desiredVelocity(dt);
 		if (this.mode == FlightMode.MANUAL) {
-			limitAtFence(desired);
+			desired = limitAtFence(desired);
 			if (this.mode != FlightMode.MANUAL) {
-				desired = new double[3];
+				desired = Vector3.ZERO;
 			}
 		}
-		accelerateTowards(desired, dt);
-		this.north += this.velocityNorth * dt;
-		this.east += this.velocityEast * dt;
-		this.alt += this.velocityUp * dt;
+		this.motion = this.motion.accelerateTowards(desired, this.limits, dt).advance(dt);
 		if (this.mode == FlightMode.MANUAL) {
 			this.heading = normalizeHeading(this.heading + this.move.yawRate() * dt);
 		}
 		enforceFence();
-		if (this.alt <= 0) {
-			this.alt = 0;
-			this.velocityUp = Math.max(0, this.velocityUp);
+		if (this.motion.position().up() <= 0) {
+			this.motion = this.motion.onGround();
 			if (this.mode == FlightMode.LAND || (this.mode == FlightMode.RTL && this.rtlPhase == RtlPhase.DESCEND)) {
 				touchDown();
 			}
 		}
 	}
 
-	private double[] desiredVelocity(double dt) {
+	private Vector3 desiredVelocity(double dt) {
 		return switch (this.mode) {
 			case TAKEOFF -> {
 				Target takeoff = requireTarget();
-				if (arrived(takeoff)) {
+				if (arrived(takeoff.point())) {
 					this.target = takeoff.asHoldPoint();
-					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.alt()));
-					yield new double[3];
+					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.point().up()));
+					yield Vector3.ZERO;
 				}
-				yield towards(takeoff, this.limits.cruiseSpeed(), this.limits.takeoffClimbRate());
+				yield towards(takeoff.point(), this.limits.cruiseSpeed(), this.limits.takeoffClimbRate());
 			}
 			case HOLD -> {
 				if (this.target == null) {
-					if (groundSpeed() < 0.1 && Math.abs(this.velocityUp) < 0.1) {
+					if (this.motion.slowerThan(0.1)) {
 						holdHere();
 					}
-					yield new double[3];
+					yield Vector3.ZERO;
 				}
-				yield towards(this.target, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
+				yield towards(this.target.point(), this.limits.cruiseSpeed(), this.limits.maxClimbRate());
 			}
 			case GOTO -> {
 				Target destination = requireTarget();
-				if (arrived(destination)) {
+				if (arrived(destination.point())) {
 					this.target = destination.asHoldPoint();
 					switchMode(FlightMode.HOLD, "arrived");
-					yield new double[3];
+					yield Vector3.ZERO;
 				}
 				if (destination.faceTarget()) {
-					turnTowards(destination, dt);
+					turnTowards(destination.point(), dt);
 				}
-				yield towards(destination, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
+				yield towards(destination.point(), this.limits.cruiseSpeed(), this.limits.maxClimbRate());
 			}
 			case MANUAL -> {
 				this.moveAgeSeconds += dt;
@@ -426,130 +411,113 @@ public final class Drone {
 					this.target = null;
 					switchMode(FlightMode.HOLD,
 							String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
-					yield new double[3];
+					yield Vector3.ZERO;
 				}
 				double rad = Math.toRadians(this.heading);
 				double cos = Math.cos(rad);
 				double sin = Math.sin(rad);
-				yield new double[] { this.move.forward() * cos - this.move.right() * sin,
-						this.move.forward() * sin + this.move.right() * cos, this.move.up() };
+				yield new Vector3(this.move.forward() * cos - this.move.right() * sin,
+						this.move.forward() * sin + this.move.right() * cos, this.move.up());
 			}
-			case LAND -> descendTowards(requireTarget());
+			case LAND -> descendTowards(requireTarget().point());
 			case RTL -> returnVelocity(dt);
-			case DISARMED, ARMED -> new double[3];
+			case DISARMED, ARMED -> Vector3.ZERO;
 		};
 	}
 
-	private double[] returnVelocity(double dt) {
-		Target home = new Target(0, 0, this.rtlCruiseAltitude, true);
+	private Vector3 returnVelocity(double dt) {
+		Vector3 position = this.motion.position();
+		Vector3 home = new Vector3(0, 0, this.rtlCruiseAltitude);
 		if (this.rtlPhase == RtlPhase.CLIMB) {
-			if (this.alt < this.limits.returnAltitude() - ARRIVAL_VERTICAL_METERS) {
-				return towards(new Target(this.north, this.east, this.limits.returnAltitude(), false),
-						this.limits.cruiseSpeed(), this.limits.maxClimbRate());
+			if (position.up() < this.limits.returnAltitude() - ARRIVAL_VERTICAL_METERS) {
+				return towards(position.withUp(this.limits.returnAltitude()), this.limits.cruiseSpeed(),
+						this.limits.maxClimbRate());
 			}
-			this.rtlCruiseAltitude = Math.max(this.alt, this.limits.returnAltitude());
+			this.rtlCruiseAltitude = Math.max(position.up(), this.limits.returnAltitude());
 			this.rtlPhase = RtlPhase.RETURN;
-			home = new Target(0, 0, this.rtlCruiseAltitude, true);
+			home = new Vector3(0, 0, this.rtlCruiseAltitude);
 		}
 		if (this.rtlPhase == RtlPhase.RETURN) {
-			if (Math.hypot(this.north, this.east) > HOME_REACHED_METERS || groundSpeed() > SETTLED_SPEED) {
+			if (position.horizontalLength() > HOME_REACHED_METERS || this.motion.groundSpeed() > SETTLED_SPEED) {
 				turnTowards(home, dt);
 				return towards(home, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
 			}
 			this.rtlPhase = RtlPhase.DESCEND;
 		}
-		return descendTowards(new Target(0, 0, 0, false));
+		return descendTowards(Vector3.ZERO);
 	}
 
-	private double[] descendTowards(Target spot) {
-		double[] velocity = towards(new Target(spot.north(), spot.east(), this.alt, false), this.limits.cruiseSpeed(),
-				this.limits.maxClimbRate());
-		velocity[2] = -((this.alt > FAST_DESCENT_ABOVE_METERS) ? this.limits.maxDescentRate()
-				: this.limits.landingDescentRate());
-		return velocity;
+	private Vector3 descendTowards(Vector3 spot) {
+		double alt = this.motion.position().up();
+		return towards(spot.withUp(alt), this.limits.cruiseSpeed(), this.limits.maxClimbRate()).withUp(
+				-((alt > FAST_DESCENT_ABOVE_METERS) ? this.limits.maxDescentRate() : this.limits.landingDescentRate()));
 	}
 
 	/**
 	 * A velocity towards a target that brakes in time to stop on it: the speed is limited
 	 * by {@code sqrt(2·a·distance)} and, close in, by a proportional gain.
 	 */
-	private double[] towards(Target to, double maxHorizontalSpeed, double maxClimbRate) {
-		double dNorth = to.north() - this.north;
-		double dEast = to.east() - this.east;
-		double distance = Math.hypot(dNorth, dEast);
+	private Vector3 towards(Vector3 to, double maxHorizontalSpeed, double maxClimbRate) {
+		Vector3 offset = to.minus(this.motion.position());
+		double distance = offset.horizontalLength();
 		double speed = Math.min(maxHorizontalSpeed,
 				Math.min(Math.sqrt(2 * this.limits.horizontalAcceleration() * distance), POSITION_GAIN * distance));
-		double dUp = to.alt() - this.alt;
+		double dUp = offset.up();
 		double verticalLimit = (dUp > 0) ? maxClimbRate : this.limits.maxDescentRate();
 		double climb = Math.signum(dUp) * Math.min(verticalLimit, Math
 			.min(Math.sqrt(2 * this.limits.verticalAcceleration() * Math.abs(dUp)), POSITION_GAIN * Math.abs(dUp)));
-		return (distance < 1e-9) ? new double[] { 0, 0, climb }
-				: new double[] { dNorth / distance * speed, dEast / distance * speed, climb };
-	}
-
-	private void accelerateTowards(double[] desired, double dt) {
-		double dvNorth = desired[0] - this.velocityNorth;
-		double dvEast = desired[1] - this.velocityEast;
-		double dv = Math.hypot(dvNorth, dvEast);
-		double maxDv = this.limits.horizontalAcceleration() * dt;
-		double scale = (dv > maxDv) ? maxDv / dv : 1;
-		this.velocityNorth += dvNorth * scale;
-		this.velocityEast += dvEast * scale;
-		double maxDvUp = this.limits.verticalAcceleration() * dt;
-		this.velocityUp += clamp(desired[2] - this.velocityUp, -maxDvUp, maxDvUp);
-		double speed = groundSpeed();
-		if (speed > this.limits.maxHorizontalSpeed()) {
-			this.velocityNorth *= this.limits.maxHorizontalSpeed() / speed;
-			this.velocityEast *= this.limits.maxHorizontalSpeed() / speed;
-		}
-		this.velocityUp = clamp(this.velocityUp, -this.limits.maxDescentRate(), this.limits.maxClimbRate());
+		return (distance < 1e-9) ? new Vector3(0, 0, climb)
+				: new Vector3(offset.north() / distance * speed, offset.east() / distance * speed, climb);
 	}
 
 	/**
 	 * Under MOVE, slows the outward part of the set-point so the drone can stop at the
 	 * fence, and holds with {@link Failsafe#GEOFENCE} when the pilot pushes against it.
 	 */
-	private void limitAtFence(double[] desired) {
+	private Vector3 limitAtFence(Vector3 desired) {
 		FlightProperties.Geofence fence = this.limits.geofence();
-		double radius = Math.hypot(this.north, this.east);
+		Vector3 position = this.motion.position();
+		Vector3 limited = desired;
+		double radius = position.horizontalLength();
 		boolean pushingOut = false;
 		if (radius > 1e-9) {
-			double outNorth = this.north / radius;
-			double outEast = this.east / radius;
-			double outward = desired[0] * outNorth + desired[1] * outEast;
+			Vector3 out = new Vector3(position.north() / radius, position.east() / radius, 0);
+			double outward = desired.north() * out.north() + desired.east() * out.east();
 			double room = fence.radius() - FENCE_MARGIN_METERS - radius;
 			double allowed = Math.sqrt(2 * this.limits.horizontalAcceleration() * Math.max(0, room));
 			if (outward > allowed) {
-				desired[0] -= (outward - allowed) * outNorth;
-				desired[1] -= (outward - allowed) * outEast;
+				limited = desired.minus(out.scale(outward - allowed));
 			}
 			pushingOut = outward > 0.1 && room < FENCE_STOP_METERS;
 		}
-		double headroom = fence.maxAltitude() - FENCE_MARGIN_METERS - this.alt;
-		desired[2] = Math.min(desired[2], Math.sqrt(2 * this.limits.verticalAcceleration() * Math.max(0, headroom)));
+		double headroom = fence.maxAltitude() - FENCE_MARGIN_METERS - position.up();
+		limited = limited
+			.withUp(Math.min(desired.up(), Math.sqrt(2 * this.limits.verticalAcceleration() * Math.max(0, headroom))));
 		pushingOut |= this.move.up() > 0.1 && headroom < FENCE_STOP_METERS;
 		if (pushingOut) {
 			stopAtFence();
 		}
+		return limited;
 	}
 
 	/** A backstop for every mode: never leave the cylinder. */
 	private void enforceFence() {
 		FlightProperties.Geofence fence = this.limits.geofence();
-		double radius = Math.hypot(this.north, this.east);
+		Vector3 position = this.motion.position();
+		Vector3 velocity = this.motion.velocity();
+		double radius = position.horizontalLength();
 		boolean breached = false;
 		if (radius > fence.radius()) {
-			this.north *= fence.radius() / radius;
-			this.east *= fence.radius() / radius;
-			this.velocityNorth = 0;
-			this.velocityEast = 0;
+			position = position.scaleHorizontal(fence.radius() / radius);
+			velocity = new Vector3(0, 0, velocity.up());
 			breached = true;
 		}
-		if (this.alt > fence.maxAltitude()) {
-			this.alt = fence.maxAltitude();
-			this.velocityUp = Math.min(0, this.velocityUp);
+		if (position.up() > fence.maxAltitude()) {
+			position = position.withUp(fence.maxAltitude());
+			velocity = velocity.withUp(Math.min(0, velocity.up()));
 			breached = true;
 		}
+		this.motion = new Motion(position, velocity);
 		if (breached && this.mode != FlightMode.HOLD) {
 			stopAtFence();
 		}
@@ -558,7 +526,7 @@ public final class Drone {
 	private void stopAtFence() {
 		this.failsafe = Failsafe.GEOFENCE;
 		failsafeEvent(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
-				Math.hypot(this.north, this.east), this.alt));
+				this.motion.position().horizontalLength(), this.motion.position().up()));
 		this.target = null;
 		switchMode(FlightMode.HOLD, "geofence");
 	}
@@ -608,10 +576,10 @@ public final class Drone {
 	private CommandResult fly(Target destination, String detail) {
 		CommandResult denial = denial(FlightMode.GOTO);
 		if (denial == null) {
-			denial = altitudeDenial("altitude", destination.alt());
+			denial = altitudeDenial("altitude", destination.point().up());
 		}
 		if (denial == null) {
-			double distance = Math.hypot(destination.north(), destination.east());
+			double distance = destination.point().horizontalLength();
 			if (distance > this.limits.geofence().radius()) {
 				denial = CommandResult.rejected(ResultCode.GEOFENCE,
 						String.format("target is %.0f m from home, outside the %.0f m geofence", distance,
@@ -674,7 +642,7 @@ public final class Drone {
 	}
 
 	private void startLanding(String why) {
-		this.target = new Target(this.north, this.east, 0, false);
+		this.target = new Target(this.motion.position().withUp(0), false);
 		switchMode(FlightMode.LAND, why);
 	}
 
@@ -685,31 +653,28 @@ public final class Drone {
 	}
 
 	private void touchDown() {
-		this.velocityNorth = 0;
-		this.velocityEast = 0;
-		this.velocityUp = 0;
+		this.motion = this.motion.stopped();
 		this.target = null;
 		this.linkLossSecondsLeft = Double.NaN;
 		switchMode(FlightMode.DISARMED, "landed");
 	}
 
 	private void holdHere() {
-		this.target = new Target(this.north, this.east, this.alt, false);
+		this.target = new Target(this.motion.position(), false);
 	}
 
-	private boolean arrived(Target to) {
-		return Math.hypot(to.north() - this.north, to.east() - this.east) < ARRIVAL_HORIZONTAL_METERS
-				&& Math.abs(to.alt() - this.alt) < ARRIVAL_VERTICAL_METERS && groundSpeed() < SETTLED_SPEED
-				&& Math.abs(this.velocityUp) < SETTLED_SPEED;
+	private boolean arrived(Vector3 at) {
+		Vector3 offset = at.minus(this.motion.position());
+		return offset.horizontalLength() < ARRIVAL_HORIZONTAL_METERS && Math.abs(offset.up()) < ARRIVAL_VERTICAL_METERS
+				&& this.motion.slowerThan(SETTLED_SPEED);
 	}
 
-	private void turnTowards(Target to, double dt) {
-		double dNorth = to.north() - this.north;
-		double dEast = to.east() - this.east;
-		if (Math.hypot(dNorth, dEast) < HOME_REACHED_METERS) {
+	private void turnTowards(Vector3 to, double dt) {
+		Vector3 offset = to.minus(this.motion.position());
+		if (offset.horizontalLength() < HOME_REACHED_METERS) {
 			return;
 		}
-		double bearing = Math.toDegrees(Math.atan2(dEast, dNorth));
+		double bearing = Math.toDegrees(Math.atan2(offset.east(), offset.north()));
 		double error = normalizeHeading(bearing - this.heading + 180) - 180;
 		double maxTurn = this.limits.maxYawRate() * dt;
 		this.heading = normalizeHeading(this.heading + clamp(error, -maxTurn, maxTurn));
@@ -738,10 +703,6 @@ public final class Drone {
 		this.events.record(EventType.FAILSAFE, this.id, this.pilot, this.failsafe + ": " + detail);
 	}
 
-	private double groundSpeed() {
-		return Math.hypot(this.velocityNorth, this.velocityEast);
-	}
-
 	private static CommandResult denied(String format, Object... args) {
 		return CommandResult.rejected(ResultCode.COMMAND_DENIED, String.format(format, args));
 	}
@@ -765,14 +726,10 @@ public final class Drone {
 	}
 
 	/** Where guidance aims, in metres north and east of home and above it. */
-	private record Target(double north, double east, double alt, boolean faceTarget) {
+	private record Target(Vector3 point, boolean faceTarget) {
 
 		Target asHoldPoint() {
-			return new Target(this.north, this.east, this.alt, false);
-		}
-
-		Target offset(double dNorth, double dEast, double dUp) {
-			return new Target(this.north + dNorth, this.east + dEast, this.alt + dUp, false);
+			return new Target(this.point, false);
 		}
 
 	}
