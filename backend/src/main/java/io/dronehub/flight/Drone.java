@@ -14,18 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Drone {
 
-	private static final double ARRIVAL_HORIZONTAL_METERS = 0.3;
-
-	private static final double ARRIVAL_VERTICAL_METERS = 0.1;
-
-	private static final double SETTLED_SPEED = 0.3;
-
-	private static final double POSITION_GAIN = 1.0;
-
-	private static final double HOME_REACHED_METERS = 1.0;
-
-	private static final double FAST_DESCENT_ABOVE_METERS = 10;
-
 	private static final double FENCE_MARGIN_METERS = 0.5;
 
 	private static final double FENCE_STOP_METERS = 1.0;
@@ -39,6 +27,8 @@ public final class Drone {
 	private final BatteryModel batteryModel;
 
 	private final EventLog events;
+
+	private final Guidance guidance;
 
 	private FlightMode mode = FlightMode.DISARMED;
 
@@ -65,9 +55,7 @@ public final class Drone {
 
 	private double moveAgeSeconds;
 
-	private RtlPhase rtlPhase = RtlPhase.CLIMB;
-
-	private double rtlCruiseAltitude;
+	private ReturnLeg returnLeg = new ReturnLeg.Climb();
 
 	private double linkLossSecondsLeft = Double.NaN;
 
@@ -77,6 +65,7 @@ public final class Drone {
 		this.limits = limits;
 		this.batteryModel = batteryModel;
 		this.events = events;
+		this.guidance = new Guidance(limits);
 	}
 
 	/**
@@ -230,17 +219,7 @@ public final class Drone {
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
 		Vector3 base = (aiming && this.target != null) ? this.target.point() : this.motion.position();
-		double rad = Math.toRadians(this.heading);
-		double forwardNorth = Math.cos(rad);
-		double forwardEast = Math.sin(rad);
-		Vector3 hop = switch (direction) {
-			case UP -> new Vector3(0, 0, distance);
-			case DOWN -> new Vector3(0, 0, -distance);
-			case FORWARD -> new Vector3(forwardNorth * distance, forwardEast * distance, 0);
-			case BACK -> new Vector3(-forwardNorth * distance, -forwardEast * distance, 0);
-			case RIGHT -> new Vector3(-forwardEast * distance, forwardNorth * distance, 0);
-			case LEFT -> new Vector3(forwardEast * distance, -forwardNorth * distance, 0);
-		};
+		Vector3 hop = this.guidance.hop(direction, distance, this.heading);
 		return fly(new Target(base.plus(hop), false), String.format("nudge %s %.1f m", direction, distance));
 	}
 
@@ -258,12 +237,7 @@ public final class Drone {
 		if (denial != null) {
 			return denial;
 		}
-		double horizontal = Math.hypot(forward, right);
-		double scale = (horizontal > this.limits.maxHorizontalSpeed()) ? this.limits.maxHorizontalSpeed() / horizontal
-				: 1;
-		this.move = new MoveSetpoint(forward * scale, right * scale,
-				clamp(up, -this.limits.maxDescentRate(), this.limits.maxClimbRate()),
-				clamp(yawRate, -this.limits.maxYawRate(), this.limits.maxYawRate()));
+		this.move = this.guidance.limit(new MoveSetpoint(forward, right, up, yawRate));
 		this.moveAgeSeconds = 0;
 		pilotTookOver();
 		switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
@@ -362,48 +336,50 @@ public final class Drone {
 		}
 		this.motion = this.motion.accelerateTowards(desired, this.limits, dt).advance(dt);
 		if (this.mode == FlightMode.MANUAL) {
-			this.heading = normalizeHeading(this.heading + this.move.yawRate() * dt);
+			this.heading = this.guidance.manualHeading(this.move, this.heading, dt);
 		}
 		enforceFence();
 		if (this.motion.position().up() <= 0) {
 			this.motion = this.motion.onGround();
-			if (this.mode == FlightMode.LAND || (this.mode == FlightMode.RTL && this.rtlPhase == RtlPhase.DESCEND)) {
+			if (this.mode == FlightMode.LAND
+					|| (this.mode == FlightMode.RTL && this.returnLeg instanceof ReturnLeg.Descend)) {
 				touchDown();
 			}
 		}
 	}
 
 	private Vector3 desiredVelocity(double dt) {
+		Vector3 position = this.motion.position();
 		return switch (this.mode) {
 			case TAKEOFF -> {
 				Target takeoff = requireTarget();
-				if (arrived(takeoff.point())) {
+				if (this.guidance.arrived(this.motion, takeoff.point())) {
 					this.target = takeoff.asHoldPoint();
 					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.point().up()));
 					yield Vector3.ZERO;
 				}
-				yield towards(takeoff.point(), this.limits.cruiseSpeed(), this.limits.takeoffClimbRate());
+				yield this.guidance.towards(position, takeoff.point(), this.limits.takeoffClimbRate());
 			}
 			case HOLD -> {
 				if (this.target == null) {
-					if (this.motion.slowerThan(0.1)) {
+					if (this.guidance.atRest(this.motion)) {
 						holdHere();
 					}
 					yield Vector3.ZERO;
 				}
-				yield towards(this.target.point(), this.limits.cruiseSpeed(), this.limits.maxClimbRate());
+				yield this.guidance.towards(position, this.target.point(), this.limits.maxClimbRate());
 			}
 			case GOTO -> {
 				Target destination = requireTarget();
-				if (arrived(destination.point())) {
+				if (this.guidance.arrived(this.motion, destination.point())) {
 					this.target = destination.asHoldPoint();
 					switchMode(FlightMode.HOLD, "arrived");
 					yield Vector3.ZERO;
 				}
 				if (destination.faceTarget()) {
-					turnTowards(destination.point(), dt);
+					this.heading = this.guidance.turnedTowards(this.heading, position, destination.point(), dt);
 				}
-				yield towards(destination.point(), this.limits.cruiseSpeed(), this.limits.maxClimbRate());
+				yield this.guidance.towards(position, destination.point(), this.limits.maxClimbRate());
 			}
 			case MANUAL -> {
 				this.moveAgeSeconds += dt;
@@ -413,61 +389,18 @@ public final class Drone {
 							String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
 					yield Vector3.ZERO;
 				}
-				double rad = Math.toRadians(this.heading);
-				double cos = Math.cos(rad);
-				double sin = Math.sin(rad);
-				yield new Vector3(this.move.forward() * cos - this.move.right() * sin,
-						this.move.forward() * sin + this.move.right() * cos, this.move.up());
+				yield this.guidance.manualVelocity(this.move, this.heading);
 			}
-			case LAND -> descendTowards(requireTarget().point());
-			case RTL -> returnVelocity(dt);
+			case LAND -> this.guidance.descentTowards(position, requireTarget().point());
+			case RTL -> {
+				this.returnLeg = this.guidance.returnLeg(this.returnLeg, this.motion);
+				if (this.returnLeg instanceof ReturnLeg.Cruise cruise) {
+					this.heading = this.guidance.turnedTowards(this.heading, position, cruise.aboveHome(), dt);
+				}
+				yield this.guidance.returnVelocity(this.returnLeg, position);
+			}
 			case DISARMED, ARMED -> Vector3.ZERO;
 		};
-	}
-
-	private Vector3 returnVelocity(double dt) {
-		Vector3 position = this.motion.position();
-		Vector3 home = new Vector3(0, 0, this.rtlCruiseAltitude);
-		if (this.rtlPhase == RtlPhase.CLIMB) {
-			if (position.up() < this.limits.returnAltitude() - ARRIVAL_VERTICAL_METERS) {
-				return towards(position.withUp(this.limits.returnAltitude()), this.limits.cruiseSpeed(),
-						this.limits.maxClimbRate());
-			}
-			this.rtlCruiseAltitude = Math.max(position.up(), this.limits.returnAltitude());
-			this.rtlPhase = RtlPhase.RETURN;
-			home = new Vector3(0, 0, this.rtlCruiseAltitude);
-		}
-		if (this.rtlPhase == RtlPhase.RETURN) {
-			if (position.horizontalLength() > HOME_REACHED_METERS || this.motion.groundSpeed() > SETTLED_SPEED) {
-				turnTowards(home, dt);
-				return towards(home, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
-			}
-			this.rtlPhase = RtlPhase.DESCEND;
-		}
-		return descendTowards(Vector3.ZERO);
-	}
-
-	private Vector3 descendTowards(Vector3 spot) {
-		double alt = this.motion.position().up();
-		return towards(spot.withUp(alt), this.limits.cruiseSpeed(), this.limits.maxClimbRate()).withUp(
-				-((alt > FAST_DESCENT_ABOVE_METERS) ? this.limits.maxDescentRate() : this.limits.landingDescentRate()));
-	}
-
-	/**
-	 * A velocity towards a target that brakes in time to stop on it: the speed is limited
-	 * by {@code sqrt(2·a·distance)} and, close in, by a proportional gain.
-	 */
-	private Vector3 towards(Vector3 to, double maxHorizontalSpeed, double maxClimbRate) {
-		Vector3 offset = to.minus(this.motion.position());
-		double distance = offset.horizontalLength();
-		double speed = Math.min(maxHorizontalSpeed,
-				Math.min(Math.sqrt(2 * this.limits.horizontalAcceleration() * distance), POSITION_GAIN * distance));
-		double dUp = offset.up();
-		double verticalLimit = (dUp > 0) ? maxClimbRate : this.limits.maxDescentRate();
-		double climb = Math.signum(dUp) * Math.min(verticalLimit, Math
-			.min(Math.sqrt(2 * this.limits.verticalAcceleration() * Math.abs(dUp)), POSITION_GAIN * Math.abs(dUp)));
-		return (distance < 1e-9) ? new Vector3(0, 0, climb)
-				: new Vector3(offset.north() / distance * speed, offset.east() / distance * speed, climb);
 	}
 
 	/**
@@ -647,8 +580,7 @@ public final class Drone {
 	}
 
 	private void startReturn(String why) {
-		this.rtlPhase = RtlPhase.CLIMB;
-		this.rtlCruiseAltitude = this.limits.returnAltitude();
+		this.returnLeg = new ReturnLeg.Climb();
 		switchMode(FlightMode.RTL, why);
 	}
 
@@ -661,23 +593,6 @@ public final class Drone {
 
 	private void holdHere() {
 		this.target = new Target(this.motion.position(), false);
-	}
-
-	private boolean arrived(Vector3 at) {
-		Vector3 offset = at.minus(this.motion.position());
-		return offset.horizontalLength() < ARRIVAL_HORIZONTAL_METERS && Math.abs(offset.up()) < ARRIVAL_VERTICAL_METERS
-				&& this.motion.slowerThan(SETTLED_SPEED);
-	}
-
-	private void turnTowards(Vector3 to, double dt) {
-		Vector3 offset = to.minus(this.motion.position());
-		if (offset.horizontalLength() < HOME_REACHED_METERS) {
-			return;
-		}
-		double bearing = Math.toDegrees(Math.atan2(offset.east(), offset.north()));
-		double error = normalizeHeading(bearing - this.heading + 180) - 180;
-		double maxTurn = this.limits.maxYawRate() * dt;
-		this.heading = normalizeHeading(this.heading + clamp(error, -maxTurn, maxTurn));
 	}
 
 	private Target requireTarget() {
@@ -707,15 +622,6 @@ public final class Drone {
 		return CommandResult.rejected(ResultCode.COMMAND_DENIED, String.format(format, args));
 	}
 
-	private static double clamp(double value, double min, double max) {
-		return Math.max(min, Math.min(max, value));
-	}
-
-	private static double normalizeHeading(double degrees) {
-		double normalized = degrees % 360;
-		return (normalized < 0) ? normalized + 360 : normalized;
-	}
-
 	private static double round(double value, int decimals) {
 		double scale = Math.pow(10, decimals);
 		return Math.round(value * scale) / scale;
@@ -731,20 +637,6 @@ public final class Drone {
 		Target asHoldPoint() {
 			return new Target(this.point, false);
 		}
-
-	}
-
-	/** A pilot's velocity set-point in the drone's frame. */
-	private record MoveSetpoint(double forward, double right, double up, double yawRate) {
-
-		static final MoveSetpoint NONE = new MoveSetpoint(0, 0, 0, 0);
-
-	}
-
-	/** The legs of a return to launch. */
-	private enum RtlPhase {
-
-		CLIMB, RETURN, DESCEND
 
 	}
 
