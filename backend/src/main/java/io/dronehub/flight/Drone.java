@@ -14,10 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Drone {
 
-	private static final double FENCE_MARGIN_METERS = 0.5;
-
-	private static final double FENCE_STOP_METERS = 1.0;
-
 	private final String id;
 
 	private final LocalFrame frame;
@@ -29,6 +25,8 @@ public final class Drone {
 	private final EventLog events;
 
 	private final Guidance guidance;
+
+	private final Geofence geofence;
 
 	private FlightMode mode = FlightMode.DISARMED;
 
@@ -66,6 +64,7 @@ public final class Drone {
 		this.batteryModel = batteryModel;
 		this.events = events;
 		this.guidance = new Guidance(limits);
+		this.geofence = new Geofence(limits);
 	}
 
 	/**
@@ -329,8 +328,12 @@ public final class Drone {
 	private void fly(double dt) {
 		Vector3 desired = desiredVelocity(dt);
 		if (this.mode == FlightMode.MANUAL) {
-			desired = limitAtFence(desired);
-			if (this.mode != FlightMode.MANUAL) {
+			Geofence.MoveLimit limit = this.geofence.limitMove(this.motion.position(), desired);
+			if (limit instanceof Geofence.MoveLimit.Within within) {
+				desired = within.velocity();
+			}
+			else {
+				stopAtFence();
 				desired = Vector3.ZERO;
 			}
 		}
@@ -338,7 +341,12 @@ public final class Drone {
 		if (this.mode == FlightMode.MANUAL) {
 			this.heading = this.guidance.manualHeading(this.move, this.heading, dt);
 		}
-		enforceFence();
+		if (this.geofence.contain(this.motion) instanceof Geofence.Containment.Breached breach) {
+			this.motion = breach.motion();
+			if (this.mode != FlightMode.HOLD) {
+				stopAtFence();
+			}
+		}
 		if (this.motion.position().up() <= 0) {
 			this.motion = this.motion.onGround();
 			if (this.mode == FlightMode.LAND
@@ -401,59 +409,6 @@ public final class Drone {
 			}
 			case DISARMED, ARMED -> Vector3.ZERO;
 		};
-	}
-
-	/**
-	 * Under MOVE, slows the outward part of the set-point so the drone can stop at the
-	 * fence, and holds with {@link Failsafe#GEOFENCE} when the pilot pushes against it.
-	 */
-	private Vector3 limitAtFence(Vector3 desired) {
-		FlightProperties.Geofence fence = this.limits.geofence();
-		Vector3 position = this.motion.position();
-		Vector3 limited = desired;
-		double radius = position.horizontalLength();
-		boolean pushingOut = false;
-		if (radius > 1e-9) {
-			Vector3 out = new Vector3(position.north() / radius, position.east() / radius, 0);
-			double outward = desired.north() * out.north() + desired.east() * out.east();
-			double room = fence.radius() - FENCE_MARGIN_METERS - radius;
-			double allowed = Math.sqrt(2 * this.limits.horizontalAcceleration() * Math.max(0, room));
-			if (outward > allowed) {
-				limited = desired.minus(out.scale(outward - allowed));
-			}
-			pushingOut = outward > 0.1 && room < FENCE_STOP_METERS;
-		}
-		double headroom = fence.maxAltitude() - FENCE_MARGIN_METERS - position.up();
-		limited = limited
-			.withUp(Math.min(desired.up(), Math.sqrt(2 * this.limits.verticalAcceleration() * Math.max(0, headroom))));
-		pushingOut |= this.move.up() > 0.1 && headroom < FENCE_STOP_METERS;
-		if (pushingOut) {
-			stopAtFence();
-		}
-		return limited;
-	}
-
-	/** A backstop for every mode: never leave the cylinder. */
-	private void enforceFence() {
-		FlightProperties.Geofence fence = this.limits.geofence();
-		Vector3 position = this.motion.position();
-		Vector3 velocity = this.motion.velocity();
-		double radius = position.horizontalLength();
-		boolean breached = false;
-		if (radius > fence.radius()) {
-			position = position.scaleHorizontal(fence.radius() / radius);
-			velocity = new Vector3(0, 0, velocity.up());
-			breached = true;
-		}
-		if (position.up() > fence.maxAltitude()) {
-			position = position.withUp(fence.maxAltitude());
-			velocity = velocity.withUp(Math.min(0, velocity.up()));
-			breached = true;
-		}
-		this.motion = new Motion(position, velocity);
-		if (breached && this.mode != FlightMode.HOLD) {
-			stopAtFence();
-		}
 	}
 
 	private void stopAtFence() {
