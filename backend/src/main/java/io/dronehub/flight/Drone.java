@@ -20,13 +20,15 @@ public final class Drone {
 
 	private final FlightProperties limits;
 
-	private final BatteryModel batteryModel;
-
 	private final EventLog events;
 
 	private final Guidance guidance;
 
 	private final Geofence geofence;
+
+	private final BatteryMonitor battery;
+
+	private final LinkLossCountdown linkLoss;
 
 	private FlightMode mode = FlightMode.DISARMED;
 
@@ -40,12 +42,6 @@ public final class Drone {
 
 	private double heading;
 
-	private double batteryPercent = 100;
-
-	private boolean lowBatteryHandled;
-
-	private boolean batteryEmpty;
-
 	/** Where TAKEOFF, HOLD, GOTO and LAND aim; {@code null} in HOLD while braking. */
 	private @Nullable Target target;
 
@@ -55,16 +51,15 @@ public final class Drone {
 
 	private ReturnLeg returnLeg = new ReturnLeg.Climb();
 
-	private double linkLossSecondsLeft = Double.NaN;
-
 	Drone(String id, LocalFrame frame, FlightProperties limits, BatteryModel batteryModel, EventLog events) {
 		this.id = id;
 		this.frame = frame;
 		this.limits = limits;
-		this.batteryModel = batteryModel;
 		this.events = events;
 		this.guidance = new Guidance(limits);
 		this.geofence = new Geofence(limits);
+		this.battery = new BatteryMonitor(batteryModel, limits.battery());
+		this.linkLoss = new LinkLossCountdown(limits.linkLossTimeout());
 	}
 
 	/**
@@ -97,8 +92,8 @@ public final class Drone {
 		if (denial != null) {
 			return denial;
 		}
-		if (this.batteryPercent <= this.limits.battery().lowPercent()) {
-			return denied("battery of %s is at %.0f%%, below the %.0f%% needed to arm", this.id, this.batteryPercent,
+		if (this.battery.percent() <= this.limits.battery().lowPercent()) {
+			return denied("battery of %s is at %.0f%%, below the %.0f%% needed to arm", this.id, this.battery.percent(),
 					this.limits.battery().lowPercent());
 		}
 		this.failsafe = null;
@@ -135,8 +130,8 @@ public final class Drone {
 		if (denial == null) {
 			denial = altitudeDenial("altitude", altitude);
 		}
-		if (denial == null && this.batteryPercent <= this.limits.battery().lowPercent()) {
-			denial = denied("battery of %s is at %.0f%%: too low to take off", this.id, this.batteryPercent);
+		if (denial == null && this.battery.percent() <= this.limits.battery().lowPercent()) {
+			denial = denied("battery of %s is at %.0f%%: too low to take off", this.id, this.battery.percent());
 		}
 		if (denial != null) {
 			return denial;
@@ -252,7 +247,7 @@ public final class Drone {
 	 */
 	public void assignPilot(String name) {
 		this.pilot = name;
-		this.linkLossSecondsLeft = Double.NaN;
+		this.linkLoss.cancel();
 		if (this.failsafe == Failsafe.LINK_LOST) {
 			this.failsafe = null;
 		}
@@ -289,10 +284,10 @@ public final class Drone {
 			failsafeEvent("pilot link lost: continuing " + this.mode);
 			return;
 		}
-		this.linkLossSecondsLeft = seconds(this.limits.linkLossTimeout());
+		this.linkLoss.start();
 		failsafeEvent(
 				String.format("pilot link lost: holding, returning to launch in %.0f s unless a pilot takes control",
-						this.linkLossSecondsLeft));
+						this.linkLoss.timeoutSeconds()));
 		this.target = null;
 		switchMode(FlightMode.HOLD, "pilot link lost");
 	}
@@ -307,10 +302,10 @@ public final class Drone {
 		else {
 			this.motion = this.motion.stopped();
 		}
-		this.batteryPercent = this.batteryModel.next(this.batteryPercent, this.mode, this.motion.groundSpeed(),
-				this.motion.velocity().up(), dt);
-		checkBattery();
-		checkLinkLoss(dt);
+		raiseBatteryFailsafe(this.battery.drain(this.mode, this.motion, dt));
+		if (this.linkLoss.runsOut(dt)) {
+			returnWithoutPilot();
+		}
 	}
 
 	DroneState state(long timestamp) {
@@ -321,8 +316,8 @@ public final class Drone {
 						round(this.frame.longitudeOf(position.east()), 7), round(position.up(), 2)),
 				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
 				round(this.motion.groundSpeed(), 2), round(this.heading, 1),
-				new Battery(round(this.batteryPercent, 1), round(this.batteryModel.voltage(this.batteryPercent), 2)),
-				this.frame.origin(), this.pilot, this.failsafe);
+				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
+				this.pilot, this.failsafe);
 	}
 
 	private void fly(double dt) {
@@ -419,44 +414,30 @@ public final class Drone {
 		switchMode(FlightMode.HOLD, "geofence");
 	}
 
-	private void checkBattery() {
-		FlightProperties.BatterySettings battery = this.limits.battery();
-		if (!this.mode.airborne()) {
-			this.lowBatteryHandled &= this.batteryPercent <= battery.lowPercent();
-			this.batteryEmpty &= this.batteryPercent <= battery.emptyPercent();
-			return;
-		}
-		if (!this.batteryEmpty && this.batteryPercent <= battery.emptyPercent()) {
-			this.batteryEmpty = true;
-			this.lowBatteryHandled = true;
-			this.failsafe = Failsafe.LOW_BATTERY;
-			failsafeEvent(String.format("battery empty (%.1f%%): landing where it is", this.batteryPercent));
-			if (this.mode != FlightMode.LAND) {
-				startLanding("battery empty");
+	private void raiseBatteryFailsafe(BatteryMonitor.Alarm alarm) {
+		switch (alarm) {
+			case EMPTY -> {
+				this.failsafe = Failsafe.LOW_BATTERY;
+				failsafeEvent(String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
+				if (this.mode != FlightMode.LAND) {
+					startLanding("battery empty");
+				}
 			}
-		}
-		else if (!this.lowBatteryHandled && this.batteryPercent <= battery.lowPercent()) {
-			this.lowBatteryHandled = true;
-			this.failsafe = Failsafe.LOW_BATTERY;
-			failsafeEvent(String.format("battery low (%.1f%%): returning to launch", this.batteryPercent));
-			if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
-				startReturn("battery low");
+			case LOW -> {
+				this.failsafe = Failsafe.LOW_BATTERY;
+				failsafeEvent(String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
+				if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
+					startReturn("battery low");
+				}
+			}
+			case NONE -> {
 			}
 		}
 	}
 
-	private void checkLinkLoss(double dt) {
-		if (Double.isNaN(this.linkLossSecondsLeft)) {
-			return;
-		}
-		this.linkLossSecondsLeft -= dt;
-		if (this.linkLossSecondsLeft > 1e-9) {
-			return;
-		}
-		this.linkLossSecondsLeft = Double.NaN;
+	private void returnWithoutPilot() {
 		if (this.mode.airborne() && this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
-			failsafeEvent(
-					String.format("no pilot for %.0f s: returning to launch", seconds(this.limits.linkLossTimeout())));
+			failsafeEvent(String.format("no pilot for %.0f s: returning to launch", this.linkLoss.timeoutSeconds()));
 			startReturn("pilot link lost");
 		}
 	}
@@ -502,7 +483,7 @@ public final class Drone {
 	 * table and the battery allow it.
 	 */
 	private @Nullable CommandResult denial(FlightMode next) {
-		if (this.batteryEmpty && this.mode.airborne() && next != FlightMode.LAND) {
+		if (this.battery.empty() && this.mode.airborne() && next != FlightMode.LAND) {
 			return denied("battery of %s is empty: it is landing", this.id);
 		}
 		if (this.mode.canSwitchTo(next)) {
@@ -542,7 +523,7 @@ public final class Drone {
 	private void touchDown() {
 		this.motion = this.motion.stopped();
 		this.target = null;
-		this.linkLossSecondsLeft = Double.NaN;
+		this.linkLoss.cancel();
 		switchMode(FlightMode.DISARMED, "landed");
 	}
 
