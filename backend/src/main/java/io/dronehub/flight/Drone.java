@@ -22,6 +22,8 @@ public final class Drone {
 
 	private final EventLog events;
 
+	private final CommandRefusals refusals;
+
 	private final Guidance guidance;
 
 	private final Geofence geofence;
@@ -56,6 +58,7 @@ public final class Drone {
 		this.frame = frame;
 		this.limits = limits;
 		this.events = events;
+		this.refusals = new CommandRefusals(id, limits);
 		this.guidance = new Guidance(limits);
 		this.geofence = new Geofence(limits);
 		this.battery = new BatteryMonitor(batteryModel, limits.battery());
@@ -85,16 +88,9 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult arm() {
-		if (this.mode == FlightMode.ARMED) {
-			return denied(this.id + " is already armed");
-		}
-		CommandResult denial = denial(FlightMode.ARMED);
-		if (denial != null) {
-			return denial;
-		}
-		if (this.battery.percent() <= this.limits.battery().lowPercent()) {
-			return denied("battery of %s is at %.0f%%, below the %.0f%% needed to arm", this.id, this.battery.percent(),
-					this.limits.battery().lowPercent());
+		CommandResult refusal = this.refusals.arm(this.mode, this.battery);
+		if (refusal != null) {
+			return refusal;
 		}
 		this.failsafe = null;
 		switchMode(FlightMode.ARMED, "armed");
@@ -106,12 +102,9 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult disarm() {
-		if (this.mode == FlightMode.DISARMED) {
-			return denied(this.id + " is already disarmed");
-		}
-		if (this.mode.airborne()) {
-			return CommandResult.rejected(ResultCode.COMMAND_DENIED_NOT_LANDED,
-					this.id + " is in the air (" + this.mode + "): LAND first");
+		CommandResult refusal = this.refusals.disarm(this.mode);
+		if (refusal != null) {
+			return refusal;
 		}
 		switchMode(FlightMode.DISARMED, "disarmed");
 		return CommandResult.ok();
@@ -123,18 +116,9 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult takeoff(double altitude) {
-		if (this.mode.airborne()) {
-			return denied("%s is already in the air (%s)", this.id, this.mode);
-		}
-		CommandResult denial = denial(FlightMode.TAKEOFF);
-		if (denial == null) {
-			denial = altitudeDenial("altitude", altitude);
-		}
-		if (denial == null && this.battery.percent() <= this.limits.battery().lowPercent()) {
-			denial = denied("battery of %s is at %.0f%%: too low to take off", this.id, this.battery.percent());
-		}
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.takeoff(this.mode, this.battery, altitude);
+		if (refusal != null) {
+			return refusal;
 		}
 		this.target = new Target(this.motion.position().withUp(altitude), false);
 		switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
@@ -146,9 +130,9 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult hold() {
-		CommandResult denial = denial(FlightMode.HOLD);
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.HOLD, this.battery);
+		if (refusal != null) {
+			return refusal;
 		}
 		pilotTookOver();
 		this.target = null;
@@ -164,9 +148,9 @@ public final class Drone {
 		if (this.mode == FlightMode.LAND) {
 			return CommandResult.ok();
 		}
-		CommandResult denial = denial(FlightMode.LAND);
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.LAND, this.battery);
+		if (refusal != null) {
+			return refusal;
 		}
 		pilotTookOver();
 		startLanding("landing requested");
@@ -181,9 +165,9 @@ public final class Drone {
 		if (this.mode == FlightMode.RTL) {
 			return CommandResult.ok();
 		}
-		CommandResult denial = denial(FlightMode.RTL);
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.RTL, this.battery);
+		if (refusal != null) {
+			return refusal;
 		}
 		pilotTookOver();
 		startReturn("return to launch requested");
@@ -227,9 +211,9 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult move(double forward, double right, double up, double yawRate) {
-		CommandResult denial = denial(FlightMode.MANUAL);
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.MANUAL, this.battery);
+		if (refusal != null) {
+			return refusal;
 		}
 		this.move = this.guidance.limit(new MoveSetpoint(forward, right, up, yawRate));
 		this.moveAgeSeconds = 0;
@@ -443,64 +427,14 @@ public final class Drone {
 	}
 
 	private CommandResult fly(Target destination, String detail) {
-		CommandResult denial = denial(FlightMode.GOTO);
-		if (denial == null) {
-			denial = altitudeDenial("altitude", destination.point().up());
-		}
-		if (denial == null) {
-			double distance = destination.point().horizontalLength();
-			if (distance > this.limits.geofence().radius()) {
-				denial = CommandResult.rejected(ResultCode.GEOFENCE,
-						String.format("target is %.0f m from home, outside the %.0f m geofence", distance,
-								this.limits.geofence().radius()));
-			}
-		}
-		if (denial != null) {
-			return denial;
+		CommandResult refusal = this.refusals.goTo(this.mode, this.battery, destination.point());
+		if (refusal != null) {
+			return refusal;
 		}
 		pilotTookOver();
 		this.target = destination;
 		switchMode(FlightMode.GOTO, detail);
 		return CommandResult.ok();
-	}
-
-	private @Nullable CommandResult altitudeDenial(String field, double altitude) {
-		if (altitude < this.limits.minAltitude()) {
-			return CommandResult.rejected(ResultCode.OUT_OF_RANGE,
-					String.format("%s %.1f m is below the %.1f m minimum (use LAND to descend to the ground)", field,
-							altitude, this.limits.minAltitude()));
-		}
-		if (altitude > this.limits.geofence().maxAltitude()) {
-			return CommandResult.rejected(ResultCode.GEOFENCE,
-					String.format("%s %.1f m is above the geofence ceiling of %.0f m", field, altitude,
-							this.limits.geofence().maxAltitude()));
-		}
-		return null;
-	}
-
-	/**
-	 * Why a pilot may not switch to {@code next} now, or {@code null} if the transition
-	 * table and the battery allow it.
-	 */
-	private @Nullable CommandResult denial(FlightMode next) {
-		if (this.battery.empty() && this.mode.airborne() && next != FlightMode.LAND) {
-			return denied("battery of %s is empty: it is landing", this.id);
-		}
-		if (this.mode.canSwitchTo(next)) {
-			return null;
-		}
-		if (this.mode == FlightMode.DISARMED) {
-			return denied((next == FlightMode.TAKEOFF) ? "%s is disarmed: ARM first"
-					: "%s is on the ground and disarmed: ARM and TAKEOFF first", this.id);
-		}
-		if (!this.mode.airborne()) {
-			return denied("%s is on the ground: TAKEOFF first", this.id);
-		}
-		if (!next.airborne()) {
-			return CommandResult.rejected(ResultCode.COMMAND_DENIED_NOT_LANDED,
-					this.id + " is in the air (" + this.mode + "): LAND first");
-		}
-		return denied("%s cannot switch from %s to %s", this.id, this.mode, next);
 	}
 
 	/** A pilot's accepted command supersedes a geofence stop. */
@@ -552,10 +486,6 @@ public final class Drone {
 
 	private void failsafeEvent(String detail) {
 		this.events.record(EventType.FAILSAFE, this.id, this.pilot, this.failsafe + ": " + detail);
-	}
-
-	private static CommandResult denied(String format, Object... args) {
-		return CommandResult.rejected(ResultCode.COMMAND_DENIED, String.format(format, args));
 	}
 
 	private static double round(double value, int decimals) {
