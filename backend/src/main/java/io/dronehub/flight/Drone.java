@@ -42,7 +42,7 @@ public final class Drone {
 
 	private Motion motion = Motion.AT_REST_AT_HOME;
 
-	private double heading;
+	private double headingDegrees;
 
 	/** Where TAKEOFF, HOLD, GOTO and LAND aim; {@code null} in HOLD while braking. */
 	private @Nullable Target target;
@@ -182,7 +182,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult goTo(double lat, double lon, double altitude) {
-		return fly(new Target(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true),
+		return startGoto(new Target(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true),
 				String.format("flying to %.6f, %.6f at %.1f m", lat, lon, altitude));
 	}
 
@@ -197,8 +197,8 @@ public final class Drone {
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
 		Vector3 base = (aiming && this.target != null) ? this.target.point() : this.motion.position();
-		Vector3 hop = this.guidance.hop(direction, distance, this.heading);
-		return fly(new Target(base.plus(hop), false), String.format("nudge %s %.1f m", direction, distance));
+		Vector3 hop = this.guidance.hop(direction, distance, this.headingDegrees);
+		return startGoto(new Target(base.plus(hop), false), String.format("nudge %s %.1f m", direction, distance));
 	}
 
 	/**
@@ -265,11 +265,11 @@ public final class Drone {
 		}
 		this.failsafe = Failsafe.LINK_LOST;
 		if (this.mode == FlightMode.LAND || this.mode == FlightMode.RTL) {
-			failsafeEvent("pilot link lost: continuing " + this.mode);
+			recordFailsafe("pilot link lost: continuing " + this.mode);
 			return;
 		}
 		this.linkLoss.start();
-		failsafeEvent(
+		recordFailsafe(
 				String.format("pilot link lost: holding, returning to launch in %.0f s unless a pilot takes control",
 						this.linkLoss.timeoutSeconds()));
 		this.target = null;
@@ -281,7 +281,7 @@ public final class Drone {
 	void step(double dt) {
 		this.seq++;
 		if (this.mode.airborne()) {
-			fly(dt);
+			flyOneTick(dt);
 		}
 		else {
 			this.motion = this.motion.stopped();
@@ -299,13 +299,17 @@ public final class Drone {
 				new Position(round(this.frame.latitudeOf(position.north()), 7),
 						round(this.frame.longitudeOf(position.east()), 7), round(position.up(), 2)),
 				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
-				round(this.motion.groundSpeed(), 2), round(this.heading, 1),
+				round(this.motion.groundSpeed(), 2), round(this.headingDegrees, 1),
 				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
 				this.pilot, this.failsafe);
 	}
 
-	private void fly(double dt) {
-		Vector3 desired = desiredVelocity(dt);
+	/**
+	 * Flies the current mode for a tick: steers, applies the geofence, moves within the
+	 * limits and touches down.
+	 */
+	private void flyOneTick(double dt) {
+		Vector3 desired = steer(dt);
 		if (this.mode == FlightMode.MANUAL) {
 			Geofence.MoveLimit limit = this.geofence.limitMove(this.motion.position(), desired);
 			if (limit instanceof Geofence.MoveLimit.Within within) {
@@ -318,7 +322,7 @@ public final class Drone {
 		}
 		this.motion = this.motion.accelerateTowards(desired, this.limits, dt).advance(dt);
 		if (this.mode == FlightMode.MANUAL) {
-			this.heading = this.guidance.manualHeading(this.move, this.heading, dt);
+			this.headingDegrees = this.guidance.manualHeading(this.move, this.headingDegrees, dt);
 		}
 		if (this.geofence.contain(this.motion) instanceof Geofence.Containment.Breached breach) {
 			this.motion = breach.motion();
@@ -335,7 +339,11 @@ public final class Drone {
 		}
 	}
 
-	private Vector3 desiredVelocity(double dt) {
+	/**
+	 * The velocity the current mode asks for. TAKEOFF and GOTO end here on arrival and
+	 * MANUAL when its set-point lapses; RTL moves on to its next leg.
+	 */
+	private Vector3 steer(double dt) {
 		Vector3 position = this.motion.position();
 		return switch (this.mode) {
 			case TAKEOFF -> {
@@ -364,7 +372,8 @@ public final class Drone {
 					yield Vector3.ZERO;
 				}
 				if (destination.faceTarget()) {
-					this.heading = this.guidance.turnedTowards(this.heading, position, destination.point(), dt);
+					this.headingDegrees = this.guidance.turnedTowards(this.headingDegrees, position,
+							destination.point(), dt);
 				}
 				yield this.guidance.towards(position, destination.point(), this.limits.maxClimbRate());
 			}
@@ -376,13 +385,14 @@ public final class Drone {
 							String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
 					yield Vector3.ZERO;
 				}
-				yield this.guidance.manualVelocity(this.move, this.heading);
+				yield this.guidance.manualVelocity(this.move, this.headingDegrees);
 			}
 			case LAND -> this.guidance.descentTowards(position, requireTarget().point());
 			case RTL -> {
 				this.returnLeg = this.guidance.returnLeg(this.returnLeg, this.motion);
 				if (this.returnLeg instanceof ReturnLeg.Cruise cruise) {
-					this.heading = this.guidance.turnedTowards(this.heading, position, cruise.aboveHome(), dt);
+					this.headingDegrees = this.guidance.turnedTowards(this.headingDegrees, position, cruise.aboveHome(),
+							dt);
 				}
 				yield this.guidance.returnVelocity(this.returnLeg, position);
 			}
@@ -392,7 +402,7 @@ public final class Drone {
 
 	private void stopAtFence() {
 		this.failsafe = Failsafe.GEOFENCE;
-		failsafeEvent(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
+		recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
 				this.motion.position().horizontalLength(), this.motion.position().up()));
 		this.target = null;
 		switchMode(FlightMode.HOLD, "geofence");
@@ -402,14 +412,14 @@ public final class Drone {
 		switch (alarm) {
 			case EMPTY -> {
 				this.failsafe = Failsafe.LOW_BATTERY;
-				failsafeEvent(String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
+				recordFailsafe(String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
 				if (this.mode != FlightMode.LAND) {
 					startLanding("battery empty");
 				}
 			}
 			case LOW -> {
 				this.failsafe = Failsafe.LOW_BATTERY;
-				failsafeEvent(String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
+				recordFailsafe(String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
 				if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
 					startReturn("battery low");
 				}
@@ -421,12 +431,12 @@ public final class Drone {
 
 	private void returnWithoutPilot() {
 		if (this.mode.airborne() && this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
-			failsafeEvent(String.format("no pilot for %.0f s: returning to launch", this.linkLoss.timeoutSeconds()));
+			recordFailsafe(String.format("no pilot for %.0f s: returning to launch", this.linkLoss.timeoutSeconds()));
 			startReturn("pilot link lost");
 		}
 	}
 
-	private CommandResult fly(Target destination, String detail) {
+	private CommandResult startGoto(Target destination, String detail) {
 		CommandResult refusal = this.refusals.goTo(this.mode, this.battery, destination.point());
 		if (refusal != null) {
 			return refusal;
@@ -484,7 +494,7 @@ public final class Drone {
 		this.events.record(EventType.MODE_CHANGED, this.id, this.pilot, previous + " → " + next + ": " + why);
 	}
 
-	private void failsafeEvent(String detail) {
+	private void recordFailsafe(String detail) {
 		this.events.record(EventType.FAILSAFE, this.id, this.pilot, this.failsafe + ": " + detail);
 	}
 
