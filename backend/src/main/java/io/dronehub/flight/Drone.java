@@ -1,6 +1,7 @@
 package io.dronehub.flight;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -347,7 +348,7 @@ public final class Drone {
 		Vector3 position = this.motion.position();
 		return switch (this.mode) {
 			case TAKEOFF -> {
-				Target takeoff = requireTarget();
+				Target takeoff = currentTarget();
 				if (this.guidance.arrived(this.motion, takeoff.point())) {
 					this.target = takeoff.asHoldPoint();
 					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.point().up()));
@@ -358,14 +359,14 @@ public final class Drone {
 			case HOLD -> {
 				if (this.target == null) {
 					if (this.guidance.atRest(this.motion)) {
-						holdHere();
+						this.target = new Target(position, false);
 					}
 					yield Vector3.ZERO;
 				}
 				yield this.guidance.towards(position, this.target.point(), this.limits.maxClimbRate());
 			}
 			case GOTO -> {
-				Target destination = requireTarget();
+				Target destination = currentTarget();
 				if (this.guidance.arrived(this.motion, destination.point())) {
 					this.target = destination.asHoldPoint();
 					switchMode(FlightMode.HOLD, "arrived");
@@ -387,7 +388,7 @@ public final class Drone {
 				}
 				yield this.guidance.manualVelocity(this.move, this.headingDegrees);
 			}
-			case LAND -> this.guidance.descentTowards(position, requireTarget().point());
+			case LAND -> this.guidance.descentTowards(position, currentTarget().point());
 			case RTL -> {
 				this.returnLeg = this.guidance.returnLeg(this.returnLeg, this.motion);
 				if (this.returnLeg instanceof ReturnLeg.Cruise cruise) {
@@ -471,15 +472,12 @@ public final class Drone {
 		switchMode(FlightMode.DISARMED, "landed");
 	}
 
-	private void holdHere() {
-		this.target = new Target(this.motion.position(), false);
-	}
-
-	private Target requireTarget() {
-		if (this.target == null) {
-			holdHere();
-		}
-		return this.target;
+	/**
+	 * The target of TAKEOFF, GOTO or LAND: every switch to those modes sets one, and only
+	 * a switch to HOLD or DISARMED clears it.
+	 */
+	private Target currentTarget() {
+		return Objects.requireNonNull(this.target, () -> this.mode + " without a target");
 	}
 
 	private void switchMode(FlightMode next, String why) {
