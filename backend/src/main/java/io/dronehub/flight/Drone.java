@@ -89,13 +89,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult arm() {
-		CommandResult refusal = this.refusals.arm(this.mode, this.battery);
-		if (refusal != null) {
-			return refusal;
-		}
-		this.failsafe = null;
-		switchMode(FlightMode.ARMED, "armed");
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.arm(this.mode, this.battery), () -> {
+			this.failsafe = null;
+			switchMode(FlightMode.ARMED, "armed");
+		});
 	}
 
 	/**
@@ -103,12 +100,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult disarm() {
-		CommandResult refusal = this.refusals.disarm(this.mode);
-		if (refusal != null) {
-			return refusal;
-		}
-		switchMode(FlightMode.DISARMED, "disarmed");
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.disarm(this.mode), () -> switchMode(FlightMode.DISARMED, "disarmed"));
 	}
 
 	/**
@@ -117,13 +109,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult takeoff(double altitude) {
-		CommandResult refusal = this.refusals.takeoff(this.mode, this.battery, altitude);
-		if (refusal != null) {
-			return refusal;
-		}
-		this.target = new Target(this.motion.position().withUp(altitude), false);
-		switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.takeoff(this.mode, this.battery, altitude), () -> {
+			this.target = new Target(this.motion.position().withUp(altitude), false);
+			switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
+		});
 	}
 
 	/**
@@ -131,14 +120,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult hold() {
-		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.HOLD, this.battery);
-		if (refusal != null) {
-			return refusal;
-		}
-		pilotTookOver();
-		this.target = null;
-		switchMode(FlightMode.HOLD, "hold requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.HOLD), () -> {
+			pilotTookOver();
+			brakeAndHold("hold requested");
+		});
 	}
 
 	/**
@@ -149,13 +134,10 @@ public final class Drone {
 		if (this.mode == FlightMode.LAND) {
 			return CommandResult.ok();
 		}
-		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.LAND, this.battery);
-		if (refusal != null) {
-			return refusal;
-		}
-		pilotTookOver();
-		startLanding("landing requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.LAND), () -> {
+			pilotTookOver();
+			startLanding("landing requested");
+		});
 	}
 
 	/**
@@ -166,13 +148,10 @@ public final class Drone {
 		if (this.mode == FlightMode.RTL) {
 			return CommandResult.ok();
 		}
-		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.RTL, this.battery);
-		if (refusal != null) {
-			return refusal;
-		}
-		pilotTookOver();
-		startReturn("return to launch requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.RTL), () -> {
+			pilotTookOver();
+			startReturn("return to launch requested");
+		});
 	}
 
 	/**
@@ -212,15 +191,12 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult move(double forward, double right, double up, double yawRate) {
-		CommandResult refusal = this.refusals.switchTo(this.mode, FlightMode.MANUAL, this.battery);
-		if (refusal != null) {
-			return refusal;
-		}
-		this.move = this.guidance.limit(new MoveSetpoint(forward, right, up, yawRate));
-		this.moveAgeSeconds = 0;
-		pilotTookOver();
-		switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.MANUAL), () -> {
+			this.move = this.guidance.limit(new MoveSetpoint(forward, right, up, yawRate));
+			this.moveAgeSeconds = 0;
+			pilotTookOver();
+			switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
+		});
 	}
 
 	// ---- control and link
@@ -245,8 +221,7 @@ public final class Drone {
 	public void releasePilot() {
 		this.pilot = null;
 		if (this.mode == FlightMode.MANUAL) {
-			this.target = null;
-			switchMode(FlightMode.HOLD, "pilot released control");
+			brakeAndHold("pilot released control");
 		}
 	}
 
@@ -273,8 +248,7 @@ public final class Drone {
 		recordFailsafe(
 				String.format("pilot link lost: holding, returning to launch in %.0f s unless a pilot takes control",
 						this.linkLoss.timeoutSeconds()));
-		this.target = null;
-		switchMode(FlightMode.HOLD, "pilot link lost");
+		brakeAndHold("pilot link lost");
 	}
 
 	// ---- simulation
@@ -381,9 +355,7 @@ public final class Drone {
 			case MANUAL -> {
 				this.moveAgeSeconds += dt;
 				if (this.moveAgeSeconds > seconds(this.limits.moveTimeout())) {
-					this.target = null;
-					switchMode(FlightMode.HOLD,
-							String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
+					brakeAndHold(String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
 					yield Vector3.ZERO;
 				}
 				yield this.guidance.manualVelocity(this.move, this.headingDegrees);
@@ -405,8 +377,7 @@ public final class Drone {
 		this.failsafe = Failsafe.GEOFENCE;
 		recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
 				this.motion.position().horizontalLength(), this.motion.position().up()));
-		this.target = null;
-		switchMode(FlightMode.HOLD, "geofence");
+		brakeAndHold("geofence");
 	}
 
 	private void raiseBatteryFailsafe(BatteryMonitor.Alarm alarm) {
@@ -438,13 +409,23 @@ public final class Drone {
 	}
 
 	private CommandResult startGoto(Target destination, String detail) {
-		CommandResult refusal = this.refusals.goTo(this.mode, this.battery, destination.point());
+		return unlessRefused(this.refusals.goTo(this.mode, this.battery, destination.point()), () -> {
+			pilotTookOver();
+			this.target = destination;
+			switchMode(FlightMode.GOTO, detail);
+		});
+	}
+
+	private @Nullable CommandResult switchRefusal(FlightMode next) {
+		return this.refusals.switchTo(this.mode, next, this.battery);
+	}
+
+	/** Carries out a command unless it was refused; a refused command changes nothing. */
+	private CommandResult unlessRefused(@Nullable CommandResult refusal, Runnable command) {
 		if (refusal != null) {
 			return refusal;
 		}
-		pilotTookOver();
-		this.target = destination;
-		switchMode(FlightMode.GOTO, detail);
+		command.run();
 		return CommandResult.ok();
 	}
 
@@ -453,6 +434,15 @@ public final class Drone {
 		if (this.failsafe == Failsafe.GEOFENCE) {
 			this.failsafe = null;
 		}
+	}
+
+	/**
+	 * Switches to HOLD without a hold point: the drone brakes and holds where it comes to
+	 * rest.
+	 */
+	private void brakeAndHold(String why) {
+		this.target = null;
+		switchMode(FlightMode.HOLD, why);
 	}
 
 	private void startLanding(String why) {
