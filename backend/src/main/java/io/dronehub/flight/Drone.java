@@ -1,14 +1,14 @@
 package io.dronehub.flight;
 
-import java.time.Duration;
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simulated multicopter: its flight mode, motion, battery and failsafes. Positions
- * are kept in metres north and east of home; latitude and longitude are derived for
- * telemetry.
+ * One simulated multicopter: its flight mode, the commands and failsafes that change it,
+ * and its state for telemetry. The {@link Autopilot} flies the mode and reports what
+ * ended it; the drone decides what every command, every {@link ModeEnd} and every alarm
+ * of the {@link BatteryMonitor} or {@link LinkLossCountdown} means for its mode.
+ * Positions are kept in metres north and east of home; latitude and longitude are derived
+ * for telemetry.
  * <p>
  * Owned by the simulation thread: every method must be called on it. Command methods
  * return a {@link CommandResult} and change nothing when they reject.
@@ -19,15 +19,11 @@ public final class Drone {
 
 	private final LocalFrame frame;
 
-	private final FlightProperties limits;
-
 	private final EventLog events;
 
 	private final CommandRefusals refusals;
 
-	private final Guidance guidance;
-
-	private final Geofence geofence;
+	private final Autopilot autopilot;
 
 	private final BatteryMonitor battery;
 
@@ -41,27 +37,12 @@ public final class Drone {
 
 	private long seq;
 
-	private Motion motion = Motion.AT_REST_AT_HOME;
-
-	private double headingDegrees;
-
-	/** Where TAKEOFF, HOLD, GOTO and LAND aim; {@code null} in HOLD while braking. */
-	private @Nullable Target target;
-
-	private MoveSetpoint move = MoveSetpoint.NONE;
-
-	private double moveAgeSeconds;
-
-	private ReturnLeg returnLeg = new ReturnLeg.Climb();
-
 	Drone(String id, LocalFrame frame, FlightProperties limits, BatteryModel batteryModel, EventLog events) {
 		this.id = id;
 		this.frame = frame;
-		this.limits = limits;
 		this.events = events;
 		this.refusals = new CommandRefusals(id, limits);
-		this.guidance = new Guidance(limits);
-		this.geofence = new Geofence(limits);
+		this.autopilot = new Autopilot(limits);
 		this.battery = new BatteryMonitor(batteryModel, limits.battery());
 		this.linkLoss = new LinkLossCountdown(limits.linkLossTimeout());
 	}
@@ -110,7 +91,7 @@ public final class Drone {
 	 */
 	public CommandResult takeoff(double altitude) {
 		return unlessRefused(this.refusals.takeoff(this.mode, this.battery, altitude), () -> {
-			this.target = new Target(this.motion.position().withUp(altitude), false);
+			this.autopilot.climbTo(altitude);
 			switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
 		});
 	}
@@ -162,7 +143,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult goTo(double lat, double lon, double altitude) {
-		return startGoto(new Target(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true),
+		return startGoto(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true,
 				String.format("flying to %.6f, %.6f at %.1f m", lat, lon, altitude));
 	}
 
@@ -176,9 +157,8 @@ public final class Drone {
 	 */
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
-		Vector3 base = (aiming && this.target != null) ? this.target.point() : this.motion.position();
-		Vector3 hop = this.guidance.hop(direction, distance, this.headingDegrees);
-		return startGoto(new Target(base.plus(hop), false), String.format("nudge %s %.1f m", direction, distance));
+		return startGoto(this.autopilot.hop(direction, distance, aiming), false,
+				String.format("nudge %s %.1f m", direction, distance));
 	}
 
 	/**
@@ -192,8 +172,7 @@ public final class Drone {
 	 */
 	public CommandResult move(double forward, double right, double up, double yawRate) {
 		return unlessRefused(switchRefusal(FlightMode.MANUAL), () -> {
-			this.move = this.guidance.limit(new MoveSetpoint(forward, right, up, yawRate));
-			this.moveAgeSeconds = 0;
+			this.autopilot.follow(new MoveSetpoint(forward, right, up, yawRate));
 			pilotTookOver();
 			switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
 		});
@@ -253,131 +232,52 @@ public final class Drone {
 
 	// ---- simulation
 
-	void step(double dt) {
+	void step(double dtSeconds) {
 		this.seq++;
 		if (this.mode.airborne()) {
-			flyOneTick(dt);
+			endMode(this.autopilot.fly(this.mode, dtSeconds));
 		}
 		else {
-			this.motion = this.motion.stopped();
+			this.autopilot.standStill();
 		}
-		raiseBatteryFailsafe(this.battery.drain(this.mode, this.motion, dt));
-		if (this.linkLoss.runsOut(dt)) {
+		raiseBatteryFailsafe(this.battery.drain(this.mode, this.autopilot.motion(), dtSeconds));
+		if (this.linkLoss.runsOut(dtSeconds)) {
 			returnWithoutPilot();
 		}
 	}
 
 	DroneState state(long timestamp) {
-		Vector3 position = this.motion.position();
-		Vector3 velocity = this.motion.velocity();
+		Vector3 position = this.autopilot.motion().position();
+		Vector3 velocity = this.autopilot.motion().velocity();
 		return new DroneState(this.id, this.seq, timestamp, this.mode, this.mode != FlightMode.DISARMED,
 				new Position(round(this.frame.latitudeOf(position.north()), 7),
 						round(this.frame.longitudeOf(position.east()), 7), round(position.up(), 2)),
 				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
-				round(this.motion.groundSpeed(), 2), round(this.headingDegrees, 1),
+				round(this.autopilot.motion().groundSpeed(), 2), round(this.autopilot.headingDegrees(), 1),
 				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
 				this.pilot, this.failsafe);
 	}
 
-	/**
-	 * Flies the current mode for a tick: steers, applies the geofence, moves within the
-	 * limits and touches down.
-	 */
-	private void flyOneTick(double dt) {
-		Vector3 desired = steer(dt);
-		if (this.mode == FlightMode.MANUAL) {
-			Geofence.MoveLimit limit = this.geofence.limitMove(this.motion.position(), desired);
-			if (limit instanceof Geofence.MoveLimit.Within within) {
-				desired = within.velocity();
-			}
-			else {
-				stopAtFence();
-				desired = Vector3.ZERO;
-			}
+	private void endMode(@Nullable ModeEnd end) {
+		if (end instanceof ModeEnd.Reached reached) {
+			this.autopilot.holdAtTarget();
+			switchMode(FlightMode.HOLD, (this.mode == FlightMode.TAKEOFF)
+					? String.format("reached %.1f m", reached.target().up()) : "arrived");
 		}
-		this.motion = this.motion.accelerateTowards(desired, this.limits, dt).advance(dt);
-		if (this.mode == FlightMode.MANUAL) {
-			this.headingDegrees = this.guidance.manualHeading(this.move, this.headingDegrees, dt);
+		else if (end instanceof ModeEnd.MoveLapsed lapsed) {
+			brakeAndHold(String.format("no MOVE set-point for %.1f s", lapsed.timeoutSeconds()));
 		}
-		if (this.geofence.contain(this.motion) instanceof Geofence.Containment.Breached breach) {
-			this.motion = breach.motion();
-			if (this.mode != FlightMode.HOLD) {
-				stopAtFence();
-			}
+		else if (end instanceof ModeEnd.AtFence atFence) {
+			this.failsafe = Failsafe.GEOFENCE;
+			recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
+					atFence.position().horizontalLength(), atFence.position().up()));
+			brakeAndHold("geofence");
 		}
-		if (this.motion.position().up() <= 0) {
-			this.motion = this.motion.onGround();
-			if (this.mode == FlightMode.LAND
-					|| (this.mode == FlightMode.RTL && this.returnLeg instanceof ReturnLeg.Descend)) {
-				touchDown();
-			}
+		else if (end instanceof ModeEnd.TouchedDown) {
+			this.autopilot.touchDown();
+			this.linkLoss.cancel();
+			switchMode(FlightMode.DISARMED, "landed");
 		}
-	}
-
-	/**
-	 * The velocity the current mode asks for. TAKEOFF and GOTO end here on arrival and
-	 * MANUAL when its set-point lapses; RTL moves on to its next leg.
-	 */
-	private Vector3 steer(double dt) {
-		Vector3 position = this.motion.position();
-		return switch (this.mode) {
-			case TAKEOFF -> {
-				Target takeoff = currentTarget();
-				if (this.guidance.arrived(this.motion, takeoff.point())) {
-					this.target = takeoff.asHoldPoint();
-					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.point().up()));
-					yield Vector3.ZERO;
-				}
-				yield this.guidance.towards(position, takeoff.point(), this.limits.takeoffClimbRate());
-			}
-			case HOLD -> {
-				if (this.target == null) {
-					if (this.guidance.atRest(this.motion)) {
-						this.target = new Target(position, false);
-					}
-					yield Vector3.ZERO;
-				}
-				yield this.guidance.towards(position, this.target.point(), this.limits.maxClimbRate());
-			}
-			case GOTO -> {
-				Target destination = currentTarget();
-				if (this.guidance.arrived(this.motion, destination.point())) {
-					this.target = destination.asHoldPoint();
-					switchMode(FlightMode.HOLD, "arrived");
-					yield Vector3.ZERO;
-				}
-				if (destination.faceTarget()) {
-					this.headingDegrees = this.guidance.turnedTowards(this.headingDegrees, position,
-							destination.point(), dt);
-				}
-				yield this.guidance.towards(position, destination.point(), this.limits.maxClimbRate());
-			}
-			case MANUAL -> {
-				this.moveAgeSeconds += dt;
-				if (this.moveAgeSeconds > seconds(this.limits.moveTimeout())) {
-					brakeAndHold(String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
-					yield Vector3.ZERO;
-				}
-				yield this.guidance.manualVelocity(this.move, this.headingDegrees);
-			}
-			case LAND -> this.guidance.descentTowards(position, currentTarget().point());
-			case RTL -> {
-				this.returnLeg = this.guidance.returnLeg(this.returnLeg, this.motion);
-				if (this.returnLeg instanceof ReturnLeg.Cruise cruise) {
-					this.headingDegrees = this.guidance.turnedTowards(this.headingDegrees, position, cruise.aboveHome(),
-							dt);
-				}
-				yield this.guidance.returnVelocity(this.returnLeg, position);
-			}
-			case DISARMED, ARMED -> Vector3.ZERO;
-		};
-	}
-
-	private void stopAtFence() {
-		this.failsafe = Failsafe.GEOFENCE;
-		recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
-				this.motion.position().horizontalLength(), this.motion.position().up()));
-		brakeAndHold("geofence");
 	}
 
 	private void raiseBatteryFailsafe(BatteryMonitor.Alarm alarm) {
@@ -408,10 +308,10 @@ public final class Drone {
 		}
 	}
 
-	private CommandResult startGoto(Target destination, String detail) {
-		return unlessRefused(this.refusals.goTo(this.mode, this.battery, destination.point()), () -> {
+	private CommandResult startGoto(Vector3 destination, boolean faceTarget, String detail) {
+		return unlessRefused(this.refusals.goTo(this.mode, this.battery, destination), () -> {
 			pilotTookOver();
-			this.target = destination;
+			this.autopilot.flyTo(destination, faceTarget);
 			switchMode(FlightMode.GOTO, detail);
 		});
 	}
@@ -436,43 +336,24 @@ public final class Drone {
 		}
 	}
 
-	/**
-	 * Switches to HOLD without a hold point: the drone brakes and holds where it comes to
-	 * rest.
-	 */
 	private void brakeAndHold(String why) {
-		this.target = null;
+		this.autopilot.brake();
 		switchMode(FlightMode.HOLD, why);
 	}
 
 	private void startLanding(String why) {
-		this.target = new Target(this.motion.position().withUp(0), false);
+		this.autopilot.descendHere();
 		switchMode(FlightMode.LAND, why);
 	}
 
 	private void startReturn(String why) {
-		this.returnLeg = new ReturnLeg.Climb();
+		this.autopilot.returnHome();
 		switchMode(FlightMode.RTL, why);
-	}
-
-	private void touchDown() {
-		this.motion = this.motion.stopped();
-		this.target = null;
-		this.linkLoss.cancel();
-		switchMode(FlightMode.DISARMED, "landed");
-	}
-
-	/**
-	 * The target of TAKEOFF, GOTO or LAND: every switch to those modes sets one, and only
-	 * a switch to HOLD or DISARMED clears it.
-	 */
-	private Target currentTarget() {
-		return Objects.requireNonNull(this.target, () -> this.mode + " without a target");
 	}
 
 	private void switchMode(FlightMode next, String why) {
 		if (next != FlightMode.MANUAL) {
-			this.move = MoveSetpoint.NONE;
+			this.autopilot.dropSetpoint();
 		}
 		if (next == this.mode) {
 			return;
@@ -489,19 +370,6 @@ public final class Drone {
 	private static double round(double value, int decimals) {
 		double scale = Math.pow(10, decimals);
 		return Math.round(value * scale) / scale;
-	}
-
-	private static double seconds(Duration duration) {
-		return duration.toNanos() / 1e9;
-	}
-
-	/** Where guidance aims, in metres north and east of home and above it. */
-	private record Target(Vector3 point, boolean faceTarget) {
-
-		Target asHoldPoint() {
-			return new Target(this.point, false);
-		}
-
 	}
 
 }
