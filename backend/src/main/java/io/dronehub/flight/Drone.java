@@ -1,44 +1,33 @@
 package io.dronehub.flight;
 
-import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simulated multicopter: its flight mode, motion, battery and failsafes. Positions
- * are kept in metres north and east of home; latitude and longitude are derived for
- * telemetry.
+ * One simulated multicopter: its flight mode, the commands and failsafes that change it,
+ * and its state for telemetry. The {@link Autopilot} flies the mode and reports what
+ * ended it; the drone decides what every command, every {@link ModeEnd} and every alarm
+ * of the {@link BatteryMonitor} or {@link LinkLossCountdown} means for its mode.
+ * Positions are kept in metres north and east of home; latitude and longitude are derived
+ * for telemetry.
  * <p>
  * Owned by the simulation thread: every method must be called on it. Command methods
  * return a {@link CommandResult} and change nothing when they reject.
  */
 public final class Drone {
 
-	private static final double ARRIVAL_HORIZONTAL_METERS = 0.3;
-
-	private static final double ARRIVAL_VERTICAL_METERS = 0.1;
-
-	private static final double SETTLED_SPEED = 0.3;
-
-	private static final double POSITION_GAIN = 1.0;
-
-	private static final double HOME_REACHED_METERS = 1.0;
-
-	private static final double FAST_DESCENT_ABOVE_METERS = 10;
-
-	private static final double FENCE_MARGIN_METERS = 0.5;
-
-	private static final double FENCE_STOP_METERS = 1.0;
-
 	private final String id;
 
 	private final LocalFrame frame;
 
-	private final FlightProperties limits;
-
-	private final BatteryModel batteryModel;
-
 	private final EventLog events;
+
+	private final CommandRefusals refusals;
+
+	private final Autopilot autopilot;
+
+	private final BatteryMonitor battery;
+
+	private final LinkLossCountdown linkLoss;
 
 	private FlightMode mode = FlightMode.DISARMED;
 
@@ -48,45 +37,14 @@ public final class Drone {
 
 	private long seq;
 
-	private double north;
-
-	private double east;
-
-	private double alt;
-
-	private double velocityNorth;
-
-	private double velocityEast;
-
-	private double velocityUp;
-
-	private double heading;
-
-	private double batteryPercent = 100;
-
-	private boolean lowBatteryHandled;
-
-	private boolean batteryEmpty;
-
-	/** Where TAKEOFF, HOLD, GOTO and LAND aim; {@code null} in HOLD while braking. */
-	private @Nullable Target target;
-
-	private MoveSetpoint move = MoveSetpoint.NONE;
-
-	private double moveAgeSeconds;
-
-	private RtlPhase rtlPhase = RtlPhase.CLIMB;
-
-	private double rtlCruiseAltitude;
-
-	private double linkLossSecondsLeft = Double.NaN;
-
 	Drone(String id, LocalFrame frame, FlightProperties limits, BatteryModel batteryModel, EventLog events) {
 		this.id = id;
 		this.frame = frame;
-		this.limits = limits;
-		this.batteryModel = batteryModel;
 		this.events = events;
+		this.refusals = new CommandRefusals(id, limits);
+		this.autopilot = new Autopilot(limits);
+		this.battery = new BatteryMonitor(batteryModel, limits.battery());
+		this.linkLoss = new LinkLossCountdown(limits.linkLossTimeout());
 	}
 
 	/**
@@ -112,20 +70,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult arm() {
-		if (this.mode == FlightMode.ARMED) {
-			return denied(this.id + " is already armed");
-		}
-		CommandResult denial = denial(FlightMode.ARMED);
-		if (denial != null) {
-			return denial;
-		}
-		if (this.batteryPercent <= this.limits.battery().lowPercent()) {
-			return denied("battery of %s is at %.0f%%, below the %.0f%% needed to arm", this.id, this.batteryPercent,
-					this.limits.battery().lowPercent());
-		}
-		this.failsafe = null;
-		switchMode(FlightMode.ARMED, "armed");
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.arm(this.mode, this.battery), () -> {
+			this.failsafe = null;
+			switchMode(FlightMode.ARMED, "armed");
+		});
 	}
 
 	/**
@@ -133,15 +81,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult disarm() {
-		if (this.mode == FlightMode.DISARMED) {
-			return denied(this.id + " is already disarmed");
-		}
-		if (this.mode.airborne()) {
-			return CommandResult.rejected(ResultCode.COMMAND_DENIED_NOT_LANDED,
-					this.id + " is in the air (" + this.mode + "): LAND first");
-		}
-		switchMode(FlightMode.DISARMED, "disarmed");
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.disarm(this.mode), () -> switchMode(FlightMode.DISARMED, "disarmed"));
 	}
 
 	/**
@@ -150,22 +90,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult takeoff(double altitude) {
-		if (this.mode.airborne()) {
-			return denied("%s is already in the air (%s)", this.id, this.mode);
-		}
-		CommandResult denial = denial(FlightMode.TAKEOFF);
-		if (denial == null) {
-			denial = altitudeDenial("altitude", altitude);
-		}
-		if (denial == null && this.batteryPercent <= this.limits.battery().lowPercent()) {
-			denial = denied("battery of %s is at %.0f%%: too low to take off", this.id, this.batteryPercent);
-		}
-		if (denial != null) {
-			return denial;
-		}
-		this.target = new Target(this.north, this.east, altitude, false);
-		switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
-		return CommandResult.ok();
+		return unlessRefused(this.refusals.takeoff(this.mode, this.battery, altitude), () -> {
+			this.autopilot.climbTo(altitude);
+			switchMode(FlightMode.TAKEOFF, String.format("climbing to %.1f m", altitude));
+		});
 	}
 
 	/**
@@ -173,14 +101,10 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult hold() {
-		CommandResult denial = denial(FlightMode.HOLD);
-		if (denial != null) {
-			return denial;
-		}
-		pilotTookOver();
-		this.target = null;
-		switchMode(FlightMode.HOLD, "hold requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.HOLD), () -> {
+			pilotTookOver();
+			brakeAndHold("hold requested");
+		});
 	}
 
 	/**
@@ -191,13 +115,10 @@ public final class Drone {
 		if (this.mode == FlightMode.LAND) {
 			return CommandResult.ok();
 		}
-		CommandResult denial = denial(FlightMode.LAND);
-		if (denial != null) {
-			return denial;
-		}
-		pilotTookOver();
-		startLanding("landing requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.LAND), () -> {
+			pilotTookOver();
+			startLanding("landing requested");
+		});
 	}
 
 	/**
@@ -208,13 +129,10 @@ public final class Drone {
 		if (this.mode == FlightMode.RTL) {
 			return CommandResult.ok();
 		}
-		CommandResult denial = denial(FlightMode.RTL);
-		if (denial != null) {
-			return denial;
-		}
-		pilotTookOver();
-		startReturn("return to launch requested");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.RTL), () -> {
+			pilotTookOver();
+			startReturn("return to launch requested");
+		});
 	}
 
 	/**
@@ -225,7 +143,7 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult goTo(double lat, double lon, double altitude) {
-		return fly(new Target(this.frame.northOf(lat), this.frame.eastOf(lon), altitude, true),
+		return startGoto(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true,
 				String.format("flying to %.6f, %.6f at %.1f m", lat, lon, altitude));
 	}
 
@@ -239,20 +157,8 @@ public final class Drone {
 	 */
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
-		Target base = (aiming && this.target != null) ? this.target
-				: new Target(this.north, this.east, this.alt, false);
-		double rad = Math.toRadians(this.heading);
-		double forwardNorth = Math.cos(rad);
-		double forwardEast = Math.sin(rad);
-		Target hop = switch (direction) {
-			case UP -> base.offset(0, 0, distance);
-			case DOWN -> base.offset(0, 0, -distance);
-			case FORWARD -> base.offset(forwardNorth * distance, forwardEast * distance, 0);
-			case BACK -> base.offset(-forwardNorth * distance, -forwardEast * distance, 0);
-			case RIGHT -> base.offset(-forwardEast * distance, forwardNorth * distance, 0);
-			case LEFT -> base.offset(forwardEast * distance, -forwardNorth * distance, 0);
-		};
-		return fly(hop, String.format("nudge %s %.1f m", direction, distance));
+		return startGoto(this.autopilot.hop(direction, distance, aiming), false,
+				String.format("nudge %s %.1f m", direction, distance));
 	}
 
 	/**
@@ -265,20 +171,11 @@ public final class Drone {
 	 * @return the outcome
 	 */
 	public CommandResult move(double forward, double right, double up, double yawRate) {
-		CommandResult denial = denial(FlightMode.MANUAL);
-		if (denial != null) {
-			return denial;
-		}
-		double horizontal = Math.hypot(forward, right);
-		double scale = (horizontal > this.limits.maxHorizontalSpeed()) ? this.limits.maxHorizontalSpeed() / horizontal
-				: 1;
-		this.move = new MoveSetpoint(forward * scale, right * scale,
-				clamp(up, -this.limits.maxDescentRate(), this.limits.maxClimbRate()),
-				clamp(yawRate, -this.limits.maxYawRate(), this.limits.maxYawRate()));
-		this.moveAgeSeconds = 0;
-		pilotTookOver();
-		switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
-		return CommandResult.ok();
+		return unlessRefused(switchRefusal(FlightMode.MANUAL), () -> {
+			this.autopilot.follow(new MoveSetpoint(forward, right, up, yawRate));
+			pilotTookOver();
+			switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
+		});
 	}
 
 	// ---- control and link
@@ -290,7 +187,7 @@ public final class Drone {
 	 */
 	public void assignPilot(String name) {
 		this.pilot = name;
-		this.linkLossSecondsLeft = Double.NaN;
+		this.linkLoss.cancel();
 		if (this.failsafe == Failsafe.LINK_LOST) {
 			this.failsafe = null;
 		}
@@ -303,8 +200,7 @@ public final class Drone {
 	public void releasePilot() {
 		this.pilot = null;
 		if (this.mode == FlightMode.MANUAL) {
-			this.target = null;
-			switchMode(FlightMode.HOLD, "pilot released control");
+			brakeAndHold("pilot released control");
 		}
 	}
 
@@ -324,346 +220,113 @@ public final class Drone {
 		}
 		this.failsafe = Failsafe.LINK_LOST;
 		if (this.mode == FlightMode.LAND || this.mode == FlightMode.RTL) {
-			failsafeEvent("pilot link lost: continuing " + this.mode);
+			recordFailsafe("pilot link lost: continuing " + this.mode);
 			return;
 		}
-		this.linkLossSecondsLeft = seconds(this.limits.linkLossTimeout());
-		failsafeEvent(
+		this.linkLoss.start();
+		recordFailsafe(
 				String.format("pilot link lost: holding, returning to launch in %.0f s unless a pilot takes control",
-						this.linkLossSecondsLeft));
-		this.target = null;
-		switchMode(FlightMode.HOLD, "pilot link lost");
+						this.linkLoss.timeoutSeconds()));
+		brakeAndHold("pilot link lost");
 	}
 
 	// ---- simulation
 
-	void step(double dt) {
+	void step(double dtSeconds) {
 		this.seq++;
 		if (this.mode.airborne()) {
-			fly(dt);
+			endMode(this.autopilot.fly(this.mode, dtSeconds));
 		}
 		else {
-			this.velocityNorth = 0;
-			this.velocityEast = 0;
-			this.velocityUp = 0;
+			this.autopilot.standStill();
 		}
-		this.batteryPercent = this.batteryModel.next(this.batteryPercent, this.mode, groundSpeed(), this.velocityUp,
-				dt);
-		checkBattery();
-		checkLinkLoss(dt);
+		raiseBatteryFailsafe(this.battery.drain(this.mode, this.autopilot.motion(), dtSeconds));
+		if (this.linkLoss.runsOut(dtSeconds)) {
+			returnWithoutPilot();
+		}
 	}
 
 	DroneState state(long timestamp) {
+		Vector3 position = this.autopilot.motion().position();
+		Vector3 velocity = this.autopilot.motion().velocity();
 		return new DroneState(this.id, this.seq, timestamp, this.mode, this.mode != FlightMode.DISARMED,
-				new Position(round(this.frame.latitudeOf(this.north), 7), round(this.frame.longitudeOf(this.east), 7),
-						round(this.alt, 2)),
-				new Velocity(round(this.velocityNorth, 2), round(this.velocityEast, 2), round(this.velocityUp, 2)),
-				round(groundSpeed(), 2), round(this.heading, 1),
-				new Battery(round(this.batteryPercent, 1), round(this.batteryModel.voltage(this.batteryPercent), 2)),
-				this.frame.origin(), this.pilot, this.failsafe);
+				new Position(round(this.frame.latitudeOf(position.north()), 7),
+						round(this.frame.longitudeOf(position.east()), 7), round(position.up(), 2)),
+				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
+				round(this.autopilot.motion().groundSpeed(), 2), round(this.autopilot.headingDegrees(), 1),
+				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
+				this.pilot, this.failsafe);
 	}
 
-	private void fly(double dt) {
-		double[] desired = desiredVelocity(dt);
-		if (this.mode == FlightMode.MANUAL) {
-			limitAtFence(desired);
-			if (this.mode != FlightMode.MANUAL) {
-				desired = new double[3];
-			}
+	private void endMode(@Nullable ModeEnd end) {
+		if (end instanceof ModeEnd.Reached reached) {
+			this.autopilot.holdAtTarget();
+			switchMode(FlightMode.HOLD, (this.mode == FlightMode.TAKEOFF)
+					? String.format("reached %.1f m", reached.target().up()) : "arrived");
 		}
-		accelerateTowards(desired, dt);
-		this.north += this.velocityNorth * dt;
-		this.east += this.velocityEast * dt;
-		this.alt += this.velocityUp * dt;
-		if (this.mode == FlightMode.MANUAL) {
-			this.heading = normalizeHeading(this.heading + this.move.yawRate() * dt);
+		else if (end instanceof ModeEnd.MoveLapsed lapsed) {
+			brakeAndHold(String.format("no MOVE set-point for %.1f s", lapsed.timeoutSeconds()));
 		}
-		enforceFence();
-		if (this.alt <= 0) {
-			this.alt = 0;
-			this.velocityUp = Math.max(0, this.velocityUp);
-			if (this.mode == FlightMode.LAND || (this.mode == FlightMode.RTL && this.rtlPhase == RtlPhase.DESCEND)) {
-				touchDown();
-			}
+		else if (end instanceof ModeEnd.AtFence atFence) {
+			this.failsafe = Failsafe.GEOFENCE;
+			recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
+					atFence.position().horizontalLength(), atFence.position().up()));
+			brakeAndHold("geofence");
+		}
+		else if (end instanceof ModeEnd.TouchedDown) {
+			this.autopilot.touchDown();
+			this.linkLoss.cancel();
+			switchMode(FlightMode.DISARMED, "landed");
 		}
 	}
 
-	private double[] desiredVelocity(double dt) {
-		return switch (this.mode) {
-			case TAKEOFF -> {
-				Target takeoff = requireTarget();
-				if (arrived(takeoff)) {
-					this.target = takeoff.asHoldPoint();
-					switchMode(FlightMode.HOLD, String.format("reached %.1f m", takeoff.alt()));
-					yield new double[3];
+	private void raiseBatteryFailsafe(BatteryMonitor.Alarm alarm) {
+		switch (alarm) {
+			case EMPTY -> {
+				this.failsafe = Failsafe.LOW_BATTERY;
+				recordFailsafe(String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
+				if (this.mode != FlightMode.LAND) {
+					startLanding("battery empty");
 				}
-				yield towards(takeoff, this.limits.cruiseSpeed(), this.limits.takeoffClimbRate());
 			}
-			case HOLD -> {
-				if (this.target == null) {
-					if (groundSpeed() < 0.1 && Math.abs(this.velocityUp) < 0.1) {
-						holdHere();
-					}
-					yield new double[3];
+			case LOW -> {
+				this.failsafe = Failsafe.LOW_BATTERY;
+				recordFailsafe(String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
+				if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
+					startReturn("battery low");
 				}
-				yield towards(this.target, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
 			}
-			case GOTO -> {
-				Target destination = requireTarget();
-				if (arrived(destination)) {
-					this.target = destination.asHoldPoint();
-					switchMode(FlightMode.HOLD, "arrived");
-					yield new double[3];
-				}
-				if (destination.faceTarget()) {
-					turnTowards(destination, dt);
-				}
-				yield towards(destination, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
-			}
-			case MANUAL -> {
-				this.moveAgeSeconds += dt;
-				if (this.moveAgeSeconds > seconds(this.limits.moveTimeout())) {
-					this.target = null;
-					switchMode(FlightMode.HOLD,
-							String.format("no MOVE set-point for %.1f s", seconds(this.limits.moveTimeout())));
-					yield new double[3];
-				}
-				double rad = Math.toRadians(this.heading);
-				double cos = Math.cos(rad);
-				double sin = Math.sin(rad);
-				yield new double[] { this.move.forward() * cos - this.move.right() * sin,
-						this.move.forward() * sin + this.move.right() * cos, this.move.up() };
-			}
-			case LAND -> descendTowards(requireTarget());
-			case RTL -> returnVelocity(dt);
-			case DISARMED, ARMED -> new double[3];
-		};
-	}
-
-	private double[] returnVelocity(double dt) {
-		Target home = new Target(0, 0, this.rtlCruiseAltitude, true);
-		if (this.rtlPhase == RtlPhase.CLIMB) {
-			if (this.alt < this.limits.returnAltitude() - ARRIVAL_VERTICAL_METERS) {
-				return towards(new Target(this.north, this.east, this.limits.returnAltitude(), false),
-						this.limits.cruiseSpeed(), this.limits.maxClimbRate());
-			}
-			this.rtlCruiseAltitude = Math.max(this.alt, this.limits.returnAltitude());
-			this.rtlPhase = RtlPhase.RETURN;
-			home = new Target(0, 0, this.rtlCruiseAltitude, true);
-		}
-		if (this.rtlPhase == RtlPhase.RETURN) {
-			if (Math.hypot(this.north, this.east) > HOME_REACHED_METERS || groundSpeed() > SETTLED_SPEED) {
-				turnTowards(home, dt);
-				return towards(home, this.limits.cruiseSpeed(), this.limits.maxClimbRate());
-			}
-			this.rtlPhase = RtlPhase.DESCEND;
-		}
-		return descendTowards(new Target(0, 0, 0, false));
-	}
-
-	private double[] descendTowards(Target spot) {
-		double[] velocity = towards(new Target(spot.north(), spot.east(), this.alt, false), this.limits.cruiseSpeed(),
-				this.limits.maxClimbRate());
-		velocity[2] = -((this.alt > FAST_DESCENT_ABOVE_METERS) ? this.limits.maxDescentRate()
-				: this.limits.landingDescentRate());
-		return velocity;
-	}
-
-	/**
-	 * A velocity towards a target that brakes in time to stop on it: the speed is limited
-	 * by {@code sqrt(2·a·distance)} and, close in, by a proportional gain.
-	 */
-	private double[] towards(Target to, double maxHorizontalSpeed, double maxClimbRate) {
-		double dNorth = to.north() - this.north;
-		double dEast = to.east() - this.east;
-		double distance = Math.hypot(dNorth, dEast);
-		double speed = Math.min(maxHorizontalSpeed,
-				Math.min(Math.sqrt(2 * this.limits.horizontalAcceleration() * distance), POSITION_GAIN * distance));
-		double dUp = to.alt() - this.alt;
-		double verticalLimit = (dUp > 0) ? maxClimbRate : this.limits.maxDescentRate();
-		double climb = Math.signum(dUp) * Math.min(verticalLimit, Math
-			.min(Math.sqrt(2 * this.limits.verticalAcceleration() * Math.abs(dUp)), POSITION_GAIN * Math.abs(dUp)));
-		return (distance < 1e-9) ? new double[] { 0, 0, climb }
-				: new double[] { dNorth / distance * speed, dEast / distance * speed, climb };
-	}
-
-	private void accelerateTowards(double[] desired, double dt) {
-		double dvNorth = desired[0] - this.velocityNorth;
-		double dvEast = desired[1] - this.velocityEast;
-		double dv = Math.hypot(dvNorth, dvEast);
-		double maxDv = this.limits.horizontalAcceleration() * dt;
-		double scale = (dv > maxDv) ? maxDv / dv : 1;
-		this.velocityNorth += dvNorth * scale;
-		this.velocityEast += dvEast * scale;
-		double maxDvUp = this.limits.verticalAcceleration() * dt;
-		this.velocityUp += clamp(desired[2] - this.velocityUp, -maxDvUp, maxDvUp);
-		double speed = groundSpeed();
-		if (speed > this.limits.maxHorizontalSpeed()) {
-			this.velocityNorth *= this.limits.maxHorizontalSpeed() / speed;
-			this.velocityEast *= this.limits.maxHorizontalSpeed() / speed;
-		}
-		this.velocityUp = clamp(this.velocityUp, -this.limits.maxDescentRate(), this.limits.maxClimbRate());
-	}
-
-	/**
-	 * Under MOVE, slows the outward part of the set-point so the drone can stop at the
-	 * fence, and holds with {@link Failsafe#GEOFENCE} when the pilot pushes against it.
-	 */
-	private void limitAtFence(double[] desired) {
-		FlightProperties.Geofence fence = this.limits.geofence();
-		double radius = Math.hypot(this.north, this.east);
-		boolean pushingOut = false;
-		if (radius > 1e-9) {
-			double outNorth = this.north / radius;
-			double outEast = this.east / radius;
-			double outward = desired[0] * outNorth + desired[1] * outEast;
-			double room = fence.radius() - FENCE_MARGIN_METERS - radius;
-			double allowed = Math.sqrt(2 * this.limits.horizontalAcceleration() * Math.max(0, room));
-			if (outward > allowed) {
-				desired[0] -= (outward - allowed) * outNorth;
-				desired[1] -= (outward - allowed) * outEast;
-			}
-			pushingOut = outward > 0.1 && room < FENCE_STOP_METERS;
-		}
-		double headroom = fence.maxAltitude() - FENCE_MARGIN_METERS - this.alt;
-		desired[2] = Math.min(desired[2], Math.sqrt(2 * this.limits.verticalAcceleration() * Math.max(0, headroom)));
-		pushingOut |= this.move.up() > 0.1 && headroom < FENCE_STOP_METERS;
-		if (pushingOut) {
-			stopAtFence();
-		}
-	}
-
-	/** A backstop for every mode: never leave the cylinder. */
-	private void enforceFence() {
-		FlightProperties.Geofence fence = this.limits.geofence();
-		double radius = Math.hypot(this.north, this.east);
-		boolean breached = false;
-		if (radius > fence.radius()) {
-			this.north *= fence.radius() / radius;
-			this.east *= fence.radius() / radius;
-			this.velocityNorth = 0;
-			this.velocityEast = 0;
-			breached = true;
-		}
-		if (this.alt > fence.maxAltitude()) {
-			this.alt = fence.maxAltitude();
-			this.velocityUp = Math.min(0, this.velocityUp);
-			breached = true;
-		}
-		if (breached && this.mode != FlightMode.HOLD) {
-			stopAtFence();
-		}
-	}
-
-	private void stopAtFence() {
-		this.failsafe = Failsafe.GEOFENCE;
-		failsafeEvent(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
-				Math.hypot(this.north, this.east), this.alt));
-		this.target = null;
-		switchMode(FlightMode.HOLD, "geofence");
-	}
-
-	private void checkBattery() {
-		FlightProperties.BatterySettings battery = this.limits.battery();
-		if (!this.mode.airborne()) {
-			this.lowBatteryHandled &= this.batteryPercent <= battery.lowPercent();
-			this.batteryEmpty &= this.batteryPercent <= battery.emptyPercent();
-			return;
-		}
-		if (!this.batteryEmpty && this.batteryPercent <= battery.emptyPercent()) {
-			this.batteryEmpty = true;
-			this.lowBatteryHandled = true;
-			this.failsafe = Failsafe.LOW_BATTERY;
-			failsafeEvent(String.format("battery empty (%.1f%%): landing where it is", this.batteryPercent));
-			if (this.mode != FlightMode.LAND) {
-				startLanding("battery empty");
-			}
-		}
-		else if (!this.lowBatteryHandled && this.batteryPercent <= battery.lowPercent()) {
-			this.lowBatteryHandled = true;
-			this.failsafe = Failsafe.LOW_BATTERY;
-			failsafeEvent(String.format("battery low (%.1f%%): returning to launch", this.batteryPercent));
-			if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
-				startReturn("battery low");
+			case NONE -> {
 			}
 		}
 	}
 
-	private void checkLinkLoss(double dt) {
-		if (Double.isNaN(this.linkLossSecondsLeft)) {
-			return;
-		}
-		this.linkLossSecondsLeft -= dt;
-		if (this.linkLossSecondsLeft > 1e-9) {
-			return;
-		}
-		this.linkLossSecondsLeft = Double.NaN;
+	private void returnWithoutPilot() {
 		if (this.mode.airborne() && this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
-			failsafeEvent(
-					String.format("no pilot for %.0f s: returning to launch", seconds(this.limits.linkLossTimeout())));
+			recordFailsafe(String.format("no pilot for %.0f s: returning to launch", this.linkLoss.timeoutSeconds()));
 			startReturn("pilot link lost");
 		}
 	}
 
-	private CommandResult fly(Target destination, String detail) {
-		CommandResult denial = denial(FlightMode.GOTO);
-		if (denial == null) {
-			denial = altitudeDenial("altitude", destination.alt());
+	private CommandResult startGoto(Vector3 destination, boolean faceTarget, String detail) {
+		return unlessRefused(this.refusals.goTo(this.mode, this.battery, destination), () -> {
+			pilotTookOver();
+			this.autopilot.flyTo(destination, faceTarget);
+			switchMode(FlightMode.GOTO, detail);
+		});
+	}
+
+	private @Nullable CommandResult switchRefusal(FlightMode next) {
+		return this.refusals.switchTo(this.mode, next, this.battery);
+	}
+
+	/** Carries out a command unless it was refused; a refused command changes nothing. */
+	private CommandResult unlessRefused(@Nullable CommandResult refusal, Runnable command) {
+		if (refusal != null) {
+			return refusal;
 		}
-		if (denial == null) {
-			double distance = Math.hypot(destination.north(), destination.east());
-			if (distance > this.limits.geofence().radius()) {
-				denial = CommandResult.rejected(ResultCode.GEOFENCE,
-						String.format("target is %.0f m from home, outside the %.0f m geofence", distance,
-								this.limits.geofence().radius()));
-			}
-		}
-		if (denial != null) {
-			return denial;
-		}
-		pilotTookOver();
-		this.target = destination;
-		switchMode(FlightMode.GOTO, detail);
+		command.run();
 		return CommandResult.ok();
-	}
-
-	private @Nullable CommandResult altitudeDenial(String field, double altitude) {
-		if (altitude < this.limits.minAltitude()) {
-			return CommandResult.rejected(ResultCode.OUT_OF_RANGE,
-					String.format("%s %.1f m is below the %.1f m minimum (use LAND to descend to the ground)", field,
-							altitude, this.limits.minAltitude()));
-		}
-		if (altitude > this.limits.geofence().maxAltitude()) {
-			return CommandResult.rejected(ResultCode.GEOFENCE,
-					String.format("%s %.1f m is above the geofence ceiling of %.0f m", field, altitude,
-							this.limits.geofence().maxAltitude()));
-		}
-		return null;
-	}
-
-	/**
-	 * Why a pilot may not switch to {@code next} now, or {@code null} if the transition
-	 * table and the battery allow it.
-	 */
-	private @Nullable CommandResult denial(FlightMode next) {
-		if (this.batteryEmpty && this.mode.airborne() && next != FlightMode.LAND) {
-			return denied("battery of %s is empty: it is landing", this.id);
-		}
-		if (this.mode.canSwitchTo(next)) {
-			return null;
-		}
-		if (this.mode == FlightMode.DISARMED) {
-			return denied((next == FlightMode.TAKEOFF) ? "%s is disarmed: ARM first"
-					: "%s is on the ground and disarmed: ARM and TAKEOFF first", this.id);
-		}
-		if (!this.mode.airborne()) {
-			return denied("%s is on the ground: TAKEOFF first", this.id);
-		}
-		if (!next.airborne()) {
-			return CommandResult.rejected(ResultCode.COMMAND_DENIED_NOT_LANDED,
-					this.id + " is in the air (" + this.mode + "): LAND first");
-		}
-		return denied("%s cannot switch from %s to %s", this.id, this.mode, next);
 	}
 
 	/** A pilot's accepted command supersedes a geofence stop. */
@@ -673,58 +336,24 @@ public final class Drone {
 		}
 	}
 
+	private void brakeAndHold(String why) {
+		this.autopilot.brake();
+		switchMode(FlightMode.HOLD, why);
+	}
+
 	private void startLanding(String why) {
-		this.target = new Target(this.north, this.east, 0, false);
+		this.autopilot.descendHere();
 		switchMode(FlightMode.LAND, why);
 	}
 
 	private void startReturn(String why) {
-		this.rtlPhase = RtlPhase.CLIMB;
-		this.rtlCruiseAltitude = this.limits.returnAltitude();
+		this.autopilot.returnHome();
 		switchMode(FlightMode.RTL, why);
-	}
-
-	private void touchDown() {
-		this.velocityNorth = 0;
-		this.velocityEast = 0;
-		this.velocityUp = 0;
-		this.target = null;
-		this.linkLossSecondsLeft = Double.NaN;
-		switchMode(FlightMode.DISARMED, "landed");
-	}
-
-	private void holdHere() {
-		this.target = new Target(this.north, this.east, this.alt, false);
-	}
-
-	private boolean arrived(Target to) {
-		return Math.hypot(to.north() - this.north, to.east() - this.east) < ARRIVAL_HORIZONTAL_METERS
-				&& Math.abs(to.alt() - this.alt) < ARRIVAL_VERTICAL_METERS && groundSpeed() < SETTLED_SPEED
-				&& Math.abs(this.velocityUp) < SETTLED_SPEED;
-	}
-
-	private void turnTowards(Target to, double dt) {
-		double dNorth = to.north() - this.north;
-		double dEast = to.east() - this.east;
-		if (Math.hypot(dNorth, dEast) < HOME_REACHED_METERS) {
-			return;
-		}
-		double bearing = Math.toDegrees(Math.atan2(dEast, dNorth));
-		double error = normalizeHeading(bearing - this.heading + 180) - 180;
-		double maxTurn = this.limits.maxYawRate() * dt;
-		this.heading = normalizeHeading(this.heading + clamp(error, -maxTurn, maxTurn));
-	}
-
-	private Target requireTarget() {
-		if (this.target == null) {
-			holdHere();
-		}
-		return this.target;
 	}
 
 	private void switchMode(FlightMode next, String why) {
 		if (next != FlightMode.MANUAL) {
-			this.move = MoveSetpoint.NONE;
+			this.autopilot.dropSetpoint();
 		}
 		if (next == this.mode) {
 			return;
@@ -734,61 +363,13 @@ public final class Drone {
 		this.events.record(EventType.MODE_CHANGED, this.id, this.pilot, previous + " → " + next + ": " + why);
 	}
 
-	private void failsafeEvent(String detail) {
+	private void recordFailsafe(String detail) {
 		this.events.record(EventType.FAILSAFE, this.id, this.pilot, this.failsafe + ": " + detail);
-	}
-
-	private double groundSpeed() {
-		return Math.hypot(this.velocityNorth, this.velocityEast);
-	}
-
-	private static CommandResult denied(String format, Object... args) {
-		return CommandResult.rejected(ResultCode.COMMAND_DENIED, String.format(format, args));
-	}
-
-	private static double clamp(double value, double min, double max) {
-		return Math.max(min, Math.min(max, value));
-	}
-
-	private static double normalizeHeading(double degrees) {
-		double normalized = degrees % 360;
-		return (normalized < 0) ? normalized + 360 : normalized;
 	}
 
 	private static double round(double value, int decimals) {
 		double scale = Math.pow(10, decimals);
 		return Math.round(value * scale) / scale;
-	}
-
-	private static double seconds(Duration duration) {
-		return duration.toNanos() / 1e9;
-	}
-
-	/** Where guidance aims, in metres north and east of home and above it. */
-	private record Target(double north, double east, double alt, boolean faceTarget) {
-
-		Target asHoldPoint() {
-			return new Target(this.north, this.east, this.alt, false);
-		}
-
-		Target offset(double dNorth, double dEast, double dUp) {
-			return new Target(this.north + dNorth, this.east + dEast, this.alt + dUp, false);
-		}
-
-	}
-
-	/** A pilot's velocity set-point in the drone's frame. */
-	private record MoveSetpoint(double forward, double right, double up, double yawRate) {
-
-		static final MoveSetpoint NONE = new MoveSetpoint(0, 0, 0, 0);
-
-	}
-
-	/** The legs of a return to launch. */
-	private enum RtlPhase {
-
-		CLIMB, RETURN, DESCEND
-
 	}
 
 }

@@ -1,6 +1,14 @@
 package io.dronehub.flight;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +16,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for the transition table of {@link FlightMode}.
  */
 class FlightModeTests {
+
+	/**
+	 * Every pair of modes: a row is where the drone is, a column where it may switch to.
+	 */
+	private static final String TRANSITIONS = """
+			from/to   DISARMED ARMED TAKEOFF HOLD MANUAL GOTO LAND RTL
+			DISARMED  no       yes   no      no   no     no   no   no
+			ARMED     yes      no    yes     no   no     no   no   no
+			TAKEOFF   no       no    no      yes  no     no   yes  yes
+			HOLD      no       no    no      yes  yes    yes  yes  yes
+			MANUAL    no       no    no      yes  yes    yes  yes  yes
+			GOTO      no       no    no      yes  yes    yes  yes  yes
+			LAND      yes      no    no      yes  yes    yes  no   yes
+			RTL       yes      no    no      yes  yes    yes  yes  no
+			""";
+
+	@ParameterizedTest(name = "{0} → {1}: {2}")
+	@MethodSource("transitions")
+	void everyPairOfModesIsLegalOrIllegalAsTheTableSays(FlightMode from, FlightMode to, boolean legal) {
+		assertThat(from.canSwitchTo(to)).isEqualTo(legal);
+	}
+
+	@Test
+	void theExpectedTableNamesEachOfTheSixtyFourPairsOnce() {
+		List<List<Object>> pairs = transitions().map((arguments) -> List.of(arguments.get()[0], arguments.get()[1]))
+			.toList();
+		assertThat(pairs).hasSize(FlightMode.values().length * FlightMode.values().length).doesNotHaveDuplicates();
+	}
 
 	@Test
 	void theNominalFlightIsLegal() {
@@ -36,6 +72,23 @@ class FlightModeTests {
 		for (FlightMode mode : FlightMode.values()) {
 			assertThat(mode.airborne()).isEqualTo(mode != FlightMode.DISARMED && mode != FlightMode.ARMED);
 		}
+	}
+
+	static Stream<Arguments> transitions() {
+		List<String[]> rows = TRANSITIONS.lines().map((line) -> line.trim().split("\\s+")).toList();
+		List<FlightMode> columns = Arrays.stream(rows.get(0)).skip(1).map(FlightMode::valueOf).toList();
+		return rows.stream()
+			.skip(1)
+			.flatMap((cells) -> IntStream.range(0, columns.size())
+				.mapToObj((i) -> Arguments.of(FlightMode.valueOf(cells[0]), columns.get(i), legal(cells[i + 1]))));
+	}
+
+	private static boolean legal(String cell) {
+		return switch (cell) {
+			case "yes" -> true;
+			case "no" -> false;
+			default -> throw new IllegalArgumentException("a cell is yes or no, not " + cell);
+		};
 	}
 
 }

@@ -34,6 +34,12 @@ final class TestFleet {
 		this.fleet = new Fleet(binder.bindOrCreate("hub.fleet", FleetProperties.class), this.limits, CLOCK);
 	}
 
+	/** The flight limits the application binds when nothing is configured. */
+	static FlightProperties defaultLimits() {
+		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("hub.flight",
+				FlightProperties.class);
+	}
+
 	static TestFleet withDefaults() {
 		return new TestFleet(Map.of());
 	}

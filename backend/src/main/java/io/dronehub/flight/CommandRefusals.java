@@ -1,0 +1,120 @@
+package io.dronehub.flight;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a drone refuses a pilot's command, or {@code null} when it may carry it out: the
+ * transition table of {@link FlightMode}, the battery, and the altitudes and distances
+ * the limits and the geofence allow. Each refusal carries the code and the words the
+ * pilot sees.
+ */
+final class CommandRefusals {
+
+	private final String droneId;
+
+	private final FlightProperties limits;
+
+	CommandRefusals(String droneId, FlightProperties limits) {
+		this.droneId = droneId;
+		this.limits = limits;
+	}
+
+	@Nullable CommandResult arm(FlightMode mode, BatteryMonitor battery) {
+		if (mode == FlightMode.ARMED) {
+			return denied("%s is already armed", this.droneId);
+		}
+		CommandResult refusal = switchTo(mode, FlightMode.ARMED, battery);
+		if (refusal == null && battery.percent() <= this.limits.battery().lowPercent()) {
+			refusal = denied("battery of %s is at %.0f%%, below the %.0f%% needed to arm", this.droneId,
+					battery.percent(), this.limits.battery().lowPercent());
+		}
+		return refusal;
+	}
+
+	@Nullable CommandResult disarm(FlightMode mode) {
+		if (mode == FlightMode.DISARMED) {
+			return denied("%s is already disarmed", this.droneId);
+		}
+		return mode.airborne() ? notLanded(mode) : null;
+	}
+
+	@Nullable CommandResult takeoff(FlightMode mode, BatteryMonitor battery, double altitudeMeters) {
+		if (mode.airborne()) {
+			return denied("%s is already in the air (%s)", this.droneId, mode);
+		}
+		CommandResult refusal = switchTo(mode, FlightMode.TAKEOFF, battery);
+		if (refusal == null) {
+			refusal = altitude(altitudeMeters);
+		}
+		if (refusal == null && battery.percent() <= this.limits.battery().lowPercent()) {
+			refusal = denied("battery of %s is at %.0f%%: too low to take off", this.droneId, battery.percent());
+		}
+		return refusal;
+	}
+
+	/**
+	 * Why a drone may not fly to a target (GOTO or NUDGE).
+	 * @param target metres north, east and above home
+	 */
+	@Nullable CommandResult goTo(FlightMode mode, BatteryMonitor battery, Vector3 target) {
+		CommandResult refusal = switchTo(mode, FlightMode.GOTO, battery);
+		if (refusal == null) {
+			refusal = altitude(target.up());
+		}
+		double distance = target.horizontalLength();
+		if (refusal == null && distance > this.limits.geofence().radius()) {
+			refusal = CommandResult.rejected(ResultCode.GEOFENCE,
+					String.format("target is %.0f m from home, outside the %.0f m geofence", distance,
+							this.limits.geofence().radius()));
+		}
+		return refusal;
+	}
+
+	/**
+	 * Why a pilot may not switch a drone from {@code mode} to {@code next} now: the
+	 * transition table forbids it, or the battery is empty and the drone is landing.
+	 */
+	@Nullable CommandResult switchTo(FlightMode mode, FlightMode next, BatteryMonitor battery) {
+		if (battery.empty() && mode.airborne() && next != FlightMode.LAND) {
+			return denied("battery of %s is empty: it is landing", this.droneId);
+		}
+		if (mode.canSwitchTo(next)) {
+			return null;
+		}
+		if (mode == FlightMode.DISARMED) {
+			return denied((next == FlightMode.TAKEOFF) ? "%s is disarmed: ARM first"
+					: "%s is on the ground and disarmed: ARM and TAKEOFF first", this.droneId);
+		}
+		if (!mode.airborne()) {
+			return denied("%s is on the ground: TAKEOFF first", this.droneId);
+		}
+		if (!next.airborne()) {
+			return notLanded(mode);
+		}
+		return denied("%s cannot switch from %s to %s", this.droneId, mode, next);
+	}
+
+	private @Nullable CommandResult altitude(double altitudeMeters) {
+		if (altitudeMeters < this.limits.minAltitude()) {
+			return CommandResult.rejected(ResultCode.OUT_OF_RANGE,
+					String.format("altitude %.1f m is below the %.1f m minimum (use LAND to descend to the ground)",
+							altitudeMeters, this.limits.minAltitude()));
+		}
+		if (altitudeMeters > this.limits.geofence().maxAltitude()) {
+			return CommandResult.rejected(ResultCode.GEOFENCE,
+					String.format("altitude %.1f m is above the geofence ceiling of %.0f m", altitudeMeters,
+							this.limits.geofence().maxAltitude()));
+		}
+		return null;
+	}
+
+	private CommandResult notLanded(FlightMode mode) {
+		return CommandResult.rejected(ResultCode.COMMAND_DENIED_NOT_LANDED,
+				this.droneId + " is in the air (" + mode + "): LAND first");
+	}
+
+	private static CommandResult denied(String format, Object... args) {
+		return CommandResult.rejected(ResultCode.COMMAND_DENIED, String.format(format, args));
+	}
+
+}
