@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * for telemetry.
  * <p>
  * Owned by the simulation thread: every method must be called on it. Command methods
- * return a {@link CommandResult} and change nothing when they reject.
+ * return a {@link CommandResult} and change nothing when they reject; an accepted command
+ * supersedes a geofence stop.
  */
 public final class Drone {
 
@@ -47,28 +48,17 @@ public final class Drone {
 		this.linkLoss = new LinkLossCountdown(limits.linkLossTimeout());
 	}
 
-	/**
-	 * The drone's id.
-	 * @return e.g. {@code d1}
-	 */
+	/** The drone's id, e.g. {@code d1}. */
 	public String id() {
 		return this.id;
 	}
 
-	/**
-	 * The drone's current flight mode.
-	 * @return the mode
-	 */
+	/** The drone's current flight mode. */
 	public FlightMode mode() {
 		return this.mode;
 	}
 
-	// ---- pilot commands
-
-	/**
-	 * Arms the motors on the ground.
-	 * @return the outcome
-	 */
+	/** Arms the motors on the ground. */
 	public CommandResult arm() {
 		return unlessRefused(this.refusals.arm(this.mode, this.battery), () -> {
 			this.failsafe = null;
@@ -76,10 +66,7 @@ public final class Drone {
 		});
 	}
 
-	/**
-	 * Disarms the motors; only on the ground.
-	 * @return the outcome
-	 */
+	/** Disarms the motors; only on the ground. */
 	public CommandResult disarm() {
 		return unlessRefused(this.refusals.disarm(this.mode), () -> switchMode(FlightMode.DISARMED, "disarmed"));
 	}
@@ -87,7 +74,6 @@ public final class Drone {
 	/**
 	 * Climbs vertically to an altitude, then holds.
 	 * @param altitude metres above home
-	 * @return the outcome
 	 */
 	public CommandResult takeoff(double altitude) {
 		return unlessRefused(this.refusals.takeoff(this.mode, this.battery, altitude), () -> {
@@ -96,43 +82,25 @@ public final class Drone {
 		});
 	}
 
-	/**
-	 * Stops and hovers where the drone comes to rest.
-	 * @return the outcome
-	 */
+	/** Stops and hovers where the drone comes to rest. */
 	public CommandResult hold() {
-		return unlessRefused(switchRefusal(FlightMode.HOLD), () -> {
-			pilotTookOver();
-			brakeAndHold("hold requested");
-		});
+		return unlessRefused(switchRefusal(FlightMode.HOLD), () -> brakeAndHold("hold requested"));
 	}
 
-	/**
-	 * Descends where the drone is and disarms on touchdown.
-	 * @return the outcome
-	 */
+	/** Descends where the drone is and disarms on touchdown. */
 	public CommandResult land() {
 		if (this.mode == FlightMode.LAND) {
 			return CommandResult.ok();
 		}
-		return unlessRefused(switchRefusal(FlightMode.LAND), () -> {
-			pilotTookOver();
-			startLanding("landing requested");
-		});
+		return unlessRefused(switchRefusal(FlightMode.LAND), () -> startLanding("landing requested"));
 	}
 
-	/**
-	 * Climbs to the return altitude, flies home and lands there.
-	 * @return the outcome
-	 */
+	/** Climbs to the return altitude, flies home and lands there. */
 	public CommandResult returnToLaunch() {
 		if (this.mode == FlightMode.RTL) {
 			return CommandResult.ok();
 		}
-		return unlessRefused(switchRefusal(FlightMode.RTL), () -> {
-			pilotTookOver();
-			startReturn("return to launch requested");
-		});
+		return unlessRefused(switchRefusal(FlightMode.RTL), () -> startReturn("return to launch requested"));
 	}
 
 	/**
@@ -140,7 +108,6 @@ public final class Drone {
 	 * @param lat target latitude in degrees
 	 * @param lon target longitude in degrees
 	 * @param altitude target altitude above home in metres
-	 * @return the outcome
 	 */
 	public CommandResult goTo(double lat, double lon, double altitude) {
 		return startGoto(new Vector3(this.frame.northOf(lat), this.frame.eastOf(lon), altitude), true,
@@ -153,7 +120,6 @@ public final class Drone {
 	 * progress), so "UP 10" twice climbs exactly 20 m.
 	 * @param direction where to, relative to the nose
 	 * @param distance how far, in metres
-	 * @return the outcome
 	 */
 	public CommandResult nudge(Direction direction, double distance) {
 		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
@@ -168,17 +134,13 @@ public final class Drone {
 	 * @param right m/s to the right of the nose
 	 * @param up climb rate in m/s
 	 * @param yawRate degrees per second, clockwise
-	 * @return the outcome
 	 */
 	public CommandResult move(double forward, double right, double up, double yawRate) {
 		return unlessRefused(switchRefusal(FlightMode.MANUAL), () -> {
 			this.autopilot.follow(new MoveSetpoint(forward, right, up, yawRate));
-			pilotTookOver();
 			switchMode(FlightMode.MANUAL, "pilot flying with MOVE set-points");
 		});
 	}
-
-	// ---- control and link
 
 	/**
 	 * Records who controls the drone; a pilot taking control cancels a pending link-loss
@@ -230,8 +192,6 @@ public final class Drone {
 		brakeAndHold("pilot link lost");
 	}
 
-	// ---- simulation
-
 	void step(double dtSeconds) {
 		this.seq++;
 		if (this.mode.airborne()) {
@@ -268,8 +228,7 @@ public final class Drone {
 			brakeAndHold(String.format("no MOVE set-point for %.1f s", lapsed.timeoutSeconds()));
 		}
 		else if (end instanceof ModeEnd.AtFence atFence) {
-			this.failsafe = Failsafe.GEOFENCE;
-			recordFailsafe(String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
+			raiseFailsafe(Failsafe.GEOFENCE, String.format("stopped at the geofence (%.0f m from home, %.0f m up)",
 					atFence.position().horizontalLength(), atFence.position().up()));
 			brakeAndHold("geofence");
 		}
@@ -283,15 +242,15 @@ public final class Drone {
 	private void raiseBatteryFailsafe(BatteryMonitor.Alarm alarm) {
 		switch (alarm) {
 			case EMPTY -> {
-				this.failsafe = Failsafe.LOW_BATTERY;
-				recordFailsafe(String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
+				raiseFailsafe(Failsafe.LOW_BATTERY,
+						String.format("battery empty (%.1f%%): landing where it is", this.battery.percent()));
 				if (this.mode != FlightMode.LAND) {
 					startLanding("battery empty");
 				}
 			}
 			case LOW -> {
-				this.failsafe = Failsafe.LOW_BATTERY;
-				recordFailsafe(String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
+				raiseFailsafe(Failsafe.LOW_BATTERY,
+						String.format("battery low (%.1f%%): returning to launch", this.battery.percent()));
 				if (this.mode != FlightMode.LAND && this.mode != FlightMode.RTL) {
 					startReturn("battery low");
 				}
@@ -310,7 +269,6 @@ public final class Drone {
 
 	private CommandResult startGoto(Vector3 destination, boolean faceTarget, String detail) {
 		return unlessRefused(this.refusals.goTo(this.mode, this.battery, destination), () -> {
-			pilotTookOver();
 			this.autopilot.flyTo(destination, faceTarget);
 			switchMode(FlightMode.GOTO, detail);
 		});
@@ -320,20 +278,19 @@ public final class Drone {
 		return this.refusals.switchTo(this.mode, next, this.battery);
 	}
 
-	/** Carries out a command unless it was refused; a refused command changes nothing. */
+	/**
+	 * Carries out a command unless it was refused; a refused command changes nothing, an
+	 * accepted one supersedes a geofence stop.
+	 */
 	private CommandResult unlessRefused(@Nullable CommandResult refusal, Runnable command) {
 		if (refusal != null) {
 			return refusal;
 		}
-		command.run();
-		return CommandResult.ok();
-	}
-
-	/** A pilot's accepted command supersedes a geofence stop. */
-	private void pilotTookOver() {
 		if (this.failsafe == Failsafe.GEOFENCE) {
 			this.failsafe = null;
 		}
+		command.run();
+		return CommandResult.ok();
 	}
 
 	private void brakeAndHold(String why) {
@@ -361,6 +318,11 @@ public final class Drone {
 		FlightMode previous = this.mode;
 		this.mode = next;
 		this.events.record(EventType.MODE_CHANGED, this.id, this.pilot, previous + " → " + next + ": " + why);
+	}
+
+	private void raiseFailsafe(Failsafe raised, String detail) {
+		this.failsafe = raised;
+		recordFailsafe(detail);
 	}
 
 	private void recordFailsafe(String detail) {
