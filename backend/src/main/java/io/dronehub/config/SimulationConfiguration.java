@@ -1,18 +1,20 @@
 package io.dronehub.config;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.Fleet;
+import io.dronehub.flight.FleetListener;
 import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
 import io.dronehub.flight.TickObserver;
-import io.dronehub.ops.PublishedStatesCounter;
 import io.dronehub.telemetry.TelemetryPublisher;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,12 +42,18 @@ class SimulationConfiguration {
 		return new ControlLeases();
 	}
 
+	/**
+	 * The simulation, handing its states and events to the telemetry publisher first,
+	 * then to every other {@link FleetListener} bean (the counter of published states,
+	 * the flight recorder), none of which may block it.
+	 */
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher, PublishedStatesCounter publishedStates,
+			Clock clock, TelemetryPublisher publisher, ObjectProvider<FleetListener> listeners,
 			TickObserver tickObserver) {
-		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(),
-				List.of(publisher, publishedStates), tickObserver);
+		List<FleetListener> inOrder = new ArrayList<>(List.of(publisher));
+		listeners.orderedStream().filter((listener) -> listener != publisher).forEach(inOrder::add);
+		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(), inOrder, tickObserver);
 	}
 
 	@Bean

@@ -23,11 +23,12 @@ public final class EventLog {
 	/**
 	 * Records an event, stamped with the current time.
 	 * @param type what happened
-	 * @param droneId the drone concerned
+	 * @param droneId the drone concerned, or {@code null} for an event about the whole
+	 * hub
 	 * @param pilot the pilot involved, or {@code null}
 	 * @param detail a human-readable description
 	 */
-	public void record(EventType type, String droneId, @Nullable String pilot, String detail) {
+	public void record(EventType type, @Nullable String droneId, @Nullable String pilot, String detail) {
 		this.pending.add(new FleetEvent(type, droneId, pilot, this.clock.millis(), detail));
 	}
 

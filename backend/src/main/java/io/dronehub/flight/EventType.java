@@ -22,6 +22,13 @@ public enum EventType {
 	 * The hub is shutting down and its sessions close next; {@code droneId} is
 	 * {@code null}.
 	 */
-	HUB_STOPPING
+	HUB_STOPPING,
+	/**
+	 * The flight recorder could not write and is losing what it cannot keep, counted in
+	 * {@code hub.recorder.dropped}; {@code droneId} is {@code null}.
+	 */
+	RECORDER_DEGRADED,
+	/** The flight recorder writes again; {@code droneId} is {@code null}. */
+	RECORDER_RECOVERED
 
 }

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -178,17 +179,19 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * HTTP is read-only and stateless here (GET endpoints, HTTP basic, no cookie), so
-	 * there is nothing for CSRF protection to protect; with it on, every WebSocket
-	 * handshake would create an HTTP session just to hold a token that nothing checks.
-	 * Actuator's health (with its probe groups) and info are public; its other endpoints
-	 * are for admins.
+	 * HTTP is stateless here (HTTP basic, no cookie, no CORS), so there is nothing for
+	 * CSRF protection to protect: the one writing request, {@code DELETE} of a recorded
+	 * flight, cannot be sent cross-origin without a preflight that the hub refuses. With
+	 * it on, every WebSocket handshake would create an HTTP session just to hold a token
+	 * that nothing checks. Actuator's health (with its probe groups) and info are public;
+	 * its other endpoints, and deleting flights, are for admins.
 	 */
 	@Bean
 	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security) {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
 			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name());
+			requests.requestMatchers(HttpMethod.DELETE, "/api/flights/**").hasRole(Role.ADMIN.name());
 			if (!security.anonymousObservers()) {
 				requests.requestMatchers("/api/**").authenticated();
 			}

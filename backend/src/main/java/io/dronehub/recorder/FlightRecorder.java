@@ -1,0 +1,265 @@
+package io.dronehub.recorder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.EventType;
+import io.dronehub.flight.FleetEvent;
+import io.dronehub.flight.FleetListener;
+import io.dronehub.flight.SimulationLoop;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Records every flight without ever making the simulation wait: each tick's states and
+ * events are offered to a bounded queue, and one thread of its own drains it, tells
+ * flights apart and writes them in batches, one transaction each. What the queue cannot
+ * take, and what a failed write loses, is counted in {@code hub.recorder.dropped}; the
+ * first loss is announced as {@link EventType#RECORDER_DEGRADED} and the next good write
+ * as {@link EventType#RECORDER_RECOVERED}. On a clean stop everything queued is written
+ * and the flights under way end as {@link Flight#HUB_STOPPED}.
+ * <p>
+ * {@link #statesComputed} and {@link #eventsOccurred} are called on the simulation
+ * thread; everything else of the tracking and writing happens on the recorder's thread.
+ */
+public final class FlightRecorder implements FleetListener, SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(FlightRecorder.class);
+
+	private final BlockingQueue<Object> queue;
+
+	private final RecorderProperties settings;
+
+	private final FlightStore store;
+
+	private final FlightTracker tracker;
+
+	private final Clock clock;
+
+	private final ObjectProvider<SimulationLoop> simulation;
+
+	private final Counter writtenStates;
+
+	private final Counter writtenEvents;
+
+	private final Counter droppedStates;
+
+	private final Counter droppedEvents;
+
+	private final Timer writeLatency;
+
+	private volatile boolean degraded;
+
+	private volatile int flying;
+
+	private volatile boolean running;
+
+	private @Nullable Thread writer;
+
+	FlightRecorder(RecorderProperties settings, FlightStore store, FlightTracker tracker, Clock clock,
+			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+		this.settings = settings;
+		this.store = store;
+		this.tracker = tracker;
+		this.clock = clock;
+		this.simulation = simulation;
+		this.writtenStates = counter(meters, "hub.recorder.written", "states", "Recorded items written");
+		this.writtenEvents = counter(meters, "hub.recorder.written", "events", "Recorded items written");
+		this.droppedStates = counter(meters, "hub.recorder.dropped", "states",
+				"Recorded items lost: the queue was full or the database refused the write");
+		this.droppedEvents = counter(meters, "hub.recorder.dropped", "events",
+				"Recorded items lost: the queue was full or the database refused the write");
+		Gauge.builder("hub.recorder.queued", this.queue, BlockingQueue::size)
+			.description("Ticks' states and events waiting for the database")
+			.register(meters);
+		this.writeLatency = Timer.builder("hub.recorder.write.latency")
+			.description("How long one batch took to write, in one transaction")
+			.register(meters);
+	}
+
+	@Override
+	public void statesComputed(List<DroneState> states) {
+		if (!this.queue.offer(new States(states))) {
+			dropped(this.droppedStates, states.size(), "the recorder's queue is full");
+		}
+	}
+
+	@Override
+	public void eventsOccurred(List<FleetEvent> events) {
+		if (!this.queue.offer(new Events(events))) {
+			dropped(this.droppedEvents, events.size(), "the recorder's queue is full");
+		}
+	}
+
+	/**
+	 * Whether the last write failed, or the queue overflowed since the last good write.
+	 * @return {@code true} while recording loses data
+	 */
+	public boolean degraded() {
+		return this.degraded;
+	}
+
+	/**
+	 * How many ticks' states and events wait for the database.
+	 * @return the queue's length
+	 */
+	public int queued() {
+		return this.queue.size();
+	}
+
+	/**
+	 * How many flights are under way, as of the last batch.
+	 * @return the count
+	 */
+	public int flying() {
+		return this.flying;
+	}
+
+	@Override
+	public void start() {
+		try {
+			int ended = this.store.endAbandonedFlights();
+			if (ended > 0) {
+				logger.info("Ended " + ended + " flight(s) left open by a hub that stopped without closing them");
+			}
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Could not end flights left open by an earlier run: " + ex.getMessage());
+		}
+		this.running = true;
+		Thread thread = new Thread(this::drain, "flight-recorder");
+		thread.setDaemon(true);
+		this.writer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.writer;
+		if (thread == null) {
+			return;
+		}
+		try {
+			thread.join(TimeUnit.SECONDS.toMillis(30));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		RecorderBatch last = new RecorderBatch();
+		this.tracker.endAll(this.clock.millis(), last);
+		write(last);
+		this.writer = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.writer != null;
+	}
+
+	/** The recorder's thread: batches of queued ticks until stopped and drained. */
+	private void drain() {
+		List<Object> items = new ArrayList<>(this.settings.batchSize());
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Object first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				items.add(first);
+				this.queue.drainTo(items, this.settings.batchSize() - 1);
+				RecorderBatch batch = new RecorderBatch();
+				for (Object item : items) {
+					if (item instanceof States states) {
+						this.tracker.states(states.states(), batch);
+					}
+					else if (item instanceof Events events) {
+						this.tracker.events(events.events(), batch);
+					}
+				}
+				items.clear();
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Recording a batch failed", ex);
+			}
+		}
+	}
+
+	private void write(RecorderBatch batch) {
+		this.flying = this.tracker.flying();
+		if (batch.isEmpty()) {
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			this.store.write(batch);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			this.droppedEvents.increment(batch.events().size());
+			dropped(this.droppedStates, batch.states().size(), "the database refused the write: " + ex.getMessage());
+			return;
+		}
+		this.writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		this.writtenStates.increment(batch.states().size());
+		this.writtenEvents.increment(batch.events().size());
+		if (this.degraded) {
+			this.degraded = false;
+			logger.info("The flight recorder writes again");
+			announce(EventType.RECORDER_RECOVERED, "the flight recorder writes again");
+		}
+	}
+
+	private void dropped(Counter counter, int count, String why) {
+		counter.increment(count);
+		if (!this.degraded) {
+			this.degraded = true;
+			logger.warn("The flight recorder is losing data: " + why);
+			announce(EventType.RECORDER_DEGRADED, "the flight recorder is losing data: " + why
+					+ "; lost states and events are counted in hub.recorder.dropped");
+		}
+	}
+
+	private void announce(EventType type, String detail) {
+		SimulationLoop loop = this.simulation.getIfAvailable();
+		if (loop != null) {
+			loop.submit((fleet) -> {
+				fleet.events().record(type, null, null, detail);
+				return null;
+			});
+		}
+	}
+
+	private static Counter counter(MeterRegistry meters, String name, String kind, String description) {
+		return Counter.builder(name).description(description).tag("kind", kind).register(meters);
+	}
+
+	/** One tick's states, waiting for the recorder's thread. */
+	private record States(List<DroneState> states) {
+	}
+
+	/** Events, waiting for the recorder's thread. */
+	private record Events(List<FleetEvent> events) {
+	}
+
+}

@@ -1,0 +1,257 @@
+package io.dronehub.recorder;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.dronehub.flight.Battery;
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.EventType;
+import io.dronehub.flight.Failsafe;
+import io.dronehub.flight.FleetEvent;
+import io.dronehub.flight.FlightMode;
+import io.dronehub.flight.GeoPoint;
+import io.dronehub.flight.Position;
+import io.dronehub.flight.Velocity;
+import io.dronehub.recorder.RecorderBatch.EventRow;
+import io.dronehub.recorder.RecorderBatch.StateRow;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The recorder's tables, through Spring JDBC: batches written in one transaction each,
+ * flights listed and read, and a flight's telemetry streamed row by row. Thread-safe.
+ */
+class FlightStore {
+
+	private static final String STATE_COLUMNS = "seq, recorded_at, mode, armed, lat, lon, alt, velocity_north, "
+			+ "velocity_east, velocity_up, ground_speed, heading, battery_percent, battery_voltage, home_lat, home_lon, "
+			+ "pilot, failsafe";
+
+	private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	/**
+	 * @param jdbc for writes and small reads
+	 * @param streaming for reading a flight's telemetry a few hundred rows at a time
+	 * @param transactions one transaction per batch, and around each stream
+	 * @param json writes and reads the list of pilots
+	 */
+	FlightStore(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate transactions, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.streaming = streaming;
+		this.transactions = transactions;
+		this.json = json;
+	}
+
+	/**
+	 * Writes a batch in one transaction: new flights are inserted, known ones updated,
+	 * states and events appended.
+	 * @param batch what to write
+	 */
+	void write(RecorderBatch batch) {
+		this.transactions.executeWithoutResult((status) -> {
+			for (Flight flight : batch.flights()) {
+				upsert(flight, batch.statesOf(flight.id()));
+			}
+			insertStates(batch.states());
+			insertEvents(batch.events());
+		});
+	}
+
+	/**
+	 * Ends the flights that a hub which stopped without closing them left open, at their
+	 * last recorded state.
+	 * @return how many there were
+	 */
+	int endAbandonedFlights() {
+		return this.jdbc
+			.sql("UPDATE flight SET end_reason = :reason, ended_at = COALESCE((SELECT MAX(recorded_at) "
+					+ "FROM flight_state WHERE flight_state.flight_id = flight.id), started_at) WHERE ended_at IS NULL")
+			.param("reason", Flight.HUB_STOPPED)
+			.update();
+	}
+
+	/**
+	 * One page of flights, newest first.
+	 * @param query the filters and the page
+	 * @return the page
+	 */
+	FlightPage find(FlightQuery query) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (query.droneId() != null) {
+			where.append(" AND drone_id = ?");
+			params.add(query.droneId());
+		}
+		if (query.pilot() != null) {
+			where.append(" AND pilots LIKE ?");
+			params.add("%" + this.json.writeValueAsString(query.pilot()) + "%");
+		}
+		if (query.fromMillis() != null) {
+			where.append(" AND COALESCE(ended_at, ?) >= ?");
+			params.add(Long.MAX_VALUE);
+			params.add(query.fromMillis());
+		}
+		if (query.toMillis() != null) {
+			where.append(" AND started_at <= ?");
+			params.add(query.toMillis());
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM flight" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(query.size());
+		pageParams.add((long) query.page() * query.size());
+		List<Flight> flights = this.jdbc
+			.sql("SELECT * FROM flight" + where + " ORDER BY started_at DESC, id LIMIT ? OFFSET ?")
+			.params(pageParams)
+			.query(this::flight)
+			.list();
+		return FlightPage.of(flights, query.page(), query.size(), total);
+	}
+
+	Optional<Flight> find(UUID id) {
+		return this.jdbc.sql("SELECT * FROM flight WHERE id = ?").param(id).query(this::flight).optional();
+	}
+
+	List<FleetEvent> events(UUID id) {
+		return this.jdbc
+			.sql("SELECT f.drone_id, e.* FROM flight_event e JOIN flight f ON f.id = e.flight_id "
+					+ "WHERE e.flight_id = ? ORDER BY e.event_no")
+			.param(id)
+			.query((rs, row) -> new FleetEvent(EventType.valueOf(rs.getString("type")), rs.getString("drone_id"),
+					rs.getString("pilot"), rs.getLong("occurred_at"), rs.getString("detail")))
+			.list();
+	}
+
+	/**
+	 * Hands every recorded state of a flight, in {@code seq} order, to a consumer,
+	 * reading a few hundred rows at a time: never the whole flight in memory.
+	 * @param id the flight
+	 * @param sink receives each state
+	 */
+	void streamTelemetry(UUID id, Consumer<DroneState> sink) {
+		String droneId = this.jdbc.sql("SELECT drone_id FROM flight WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		RowMapper<DroneState> states = (rs, row) -> state(droneId, rs);
+		this.transactions.executeWithoutResult((status) -> this.streaming.query(
+				"SELECT " + STATE_COLUMNS + " FROM flight_state WHERE flight_id = ? ORDER BY seq",
+				(ResultSet rs) -> sink.accept(states.mapRow(rs, 0)), id));
+	}
+
+	/**
+	 * Deletes a flight with its states and events.
+	 * @param id the flight
+	 * @return whether it existed
+	 */
+	boolean delete(UUID id) {
+		return this.jdbc.sql("DELETE FROM flight WHERE id = ?").param(id).update() > 0;
+	}
+
+	private void upsert(Flight flight, long newStates) {
+		int updated = this.jdbc
+			.sql("UPDATE flight SET pilots = ?, ended_at = ?, end_reason = ?, max_altitude = ?, distance = ?, "
+					+ "battery_used = ?, frames = frames + ? WHERE id = ?")
+			.params(pilots(flight), flight.endedAt(), flight.endReason(), flight.maxAltitude(), flight.distance(),
+					flight.batteryUsed(), newStates, flight.id())
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("INSERT INTO flight (id, drone_id, pilots, started_at, ended_at, end_reason, max_altitude, "
+						+ "distance, battery_used, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(flight.id(), flight.droneId(), pilots(flight), flight.startedAt(), flight.endedAt(),
+						flight.endReason(), flight.maxAltitude(), flight.distance(), flight.batteryUsed(), newStates)
+				.update();
+		}
+	}
+
+	private void insertStates(List<StateRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.streaming.batchUpdate(
+				"INSERT INTO flight_state (flight_id, " + STATE_COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows, rows.size(), (PreparedStatement ps, StateRow row) -> {
+					DroneState state = row.state();
+					ps.setObject(1, row.flightId());
+					ps.setLong(2, state.seq());
+					ps.setLong(3, state.timestamp());
+					ps.setString(4, state.mode().name());
+					ps.setBoolean(5, state.armed());
+					ps.setDouble(6, state.position().lat());
+					ps.setDouble(7, state.position().lon());
+					ps.setDouble(8, state.position().alt());
+					ps.setDouble(9, state.velocity().north());
+					ps.setDouble(10, state.velocity().east());
+					ps.setDouble(11, state.velocity().up());
+					ps.setDouble(12, state.groundSpeed());
+					ps.setDouble(13, state.heading());
+					ps.setDouble(14, state.battery().percent());
+					ps.setDouble(15, state.battery().voltage());
+					ps.setDouble(16, state.home().lat());
+					ps.setDouble(17, state.home().lon());
+					ps.setString(18, state.pilot());
+					ps.setString(19, (state.failsafe() != null) ? state.failsafe().name() : null);
+				});
+	}
+
+	private void insertEvents(List<EventRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.streaming.batchUpdate("INSERT INTO flight_event (flight_id, event_no, occurred_at, type, pilot, detail) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, EventRow row) -> {
+					ps.setObject(1, row.flightId());
+					ps.setInt(2, row.eventNo());
+					ps.setLong(3, row.event().timestamp());
+					ps.setString(4, row.event().type().name());
+					ps.setString(5, row.event().pilot());
+					ps.setString(6, row.event().detail());
+				});
+	}
+
+	private String pilots(Flight flight) {
+		return this.json.writeValueAsString(flight.pilots());
+	}
+
+	private Flight flight(ResultSet rs, int row) throws SQLException {
+		return new Flight(rs.getObject("id", UUID.class), rs.getString("drone_id"),
+				this.json.readValue(rs.getString("pilots"), NAMES), rs.getLong("started_at"),
+				rs.getObject("ended_at", Long.class), rs.getString("end_reason"), rs.getDouble("max_altitude"),
+				rs.getDouble("distance"), rs.getDouble("battery_used"), rs.getLong("frames"));
+	}
+
+	private static DroneState state(String droneId, ResultSet rs) throws SQLException {
+		String failsafe = rs.getString("failsafe");
+		return new DroneState(droneId, rs.getLong("seq"), rs.getLong("recorded_at"),
+				FlightMode.valueOf(rs.getString("mode")), rs.getBoolean("armed"),
+				new Position(rs.getDouble("lat"), rs.getDouble("lon"), rs.getDouble("alt")),
+				new Velocity(rs.getDouble("velocity_north"), rs.getDouble("velocity_east"),
+						rs.getDouble("velocity_up")),
+				rs.getDouble("ground_speed"), rs.getDouble("heading"),
+				new Battery(rs.getDouble("battery_percent"), rs.getDouble("battery_voltage")),
+				new GeoPoint(rs.getDouble("home_lat"), rs.getDouble("home_lon")), rs.getString("pilot"),
+				(failsafe != null) ? Failsafe.valueOf(failsafe) : null);
+	}
+
+}

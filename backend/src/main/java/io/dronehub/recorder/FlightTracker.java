@@ -1,0 +1,198 @@
+package io.dronehub.recorder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.FleetEvent;
+import io.dronehub.flight.Position;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells flights apart in the stream of states and events, and keeps each flight's summary
+ * figures. A flight starts with the first armed state of a drone and ends with its first
+ * disarmed state after that, which still belongs to it, or when the hub stops. Its events
+ * are those of its drone from the tick before its first state (the ARM that started it)
+ * to the end of the tick of its last (the touchdown that ended it).
+ * <p>
+ * Owned by the recorder's thread.
+ */
+final class FlightTracker {
+
+	/** Metres per degree of latitude, and of longitude at the equator. */
+	private static final double METERS_PER_DEGREE = Math.toRadians(1) * 6_371_000;
+
+	private final Supplier<UUID> ids;
+
+	private final Map<String, OpenFlight> open = new HashMap<>();
+
+	/** Flights that ended with the latest tick: its events still join them. */
+	private final Map<String, OpenFlight> ended = new HashMap<>();
+
+	/** Events of drones not flying, since their latest state. */
+	private final Map<String, List<FleetEvent>> waiting = new HashMap<>();
+
+	FlightTracker(Supplier<UUID> ids) {
+		this.ids = ids;
+	}
+
+	/**
+	 * Adds a tick's states to the flights they belong to, starting and ending flights.
+	 * @param states one tick's states
+	 * @param batch receives the states kept and the summaries of the flights touched
+	 */
+	void states(List<DroneState> states, RecorderBatch batch) {
+		this.ended.clear();
+		for (DroneState state : states) {
+			List<FleetEvent> before = this.waiting.remove(state.droneId());
+			OpenFlight flight = this.open.get(state.droneId());
+			if (flight == null && state.armed()) {
+				flight = new OpenFlight(this.ids.get(), state);
+				this.open.put(state.droneId(), flight);
+				if (before != null) {
+					before.forEach(flight.events(batch));
+				}
+			}
+			if (flight == null) {
+				continue;
+			}
+			flight.add(state);
+			batch.state(flight.id, state);
+			if (!state.armed()) {
+				flight.end(state.timestamp(), (state.failsafe() != null) ? state.failsafe().name() : Flight.DISARMED);
+				this.open.remove(state.droneId());
+				this.ended.put(state.droneId(), flight);
+			}
+			batch.flight(flight.summary());
+		}
+	}
+
+	/**
+	 * Adds events to the flights of the drones they concern; an event of a drone not
+	 * flying waits for its next state, which keeps it if it starts a flight. Events about
+	 * the whole hub are not kept.
+	 * @param events events in the order they happened
+	 * @param batch receives the events kept, and the summaries of their flights
+	 */
+	void events(List<FleetEvent> events, RecorderBatch batch) {
+		for (FleetEvent event : events) {
+			String droneId = event.droneId();
+			if (droneId == null) {
+				continue;
+			}
+			OpenFlight flight = this.open.getOrDefault(droneId, this.ended.get(droneId));
+			if (flight != null) {
+				flight.events(batch).accept(event);
+				batch.flight(flight.summary());
+			}
+			else {
+				this.waiting.computeIfAbsent(droneId, (id) -> new ArrayList<>()).add(event);
+			}
+		}
+	}
+
+	/**
+	 * Ends every flight under way, as when the hub stops.
+	 * @param now the end time, epoch milliseconds
+	 * @param batch receives the final summaries
+	 */
+	void endAll(long now, RecorderBatch batch) {
+		for (OpenFlight flight : new ArrayList<>(this.open.values())) {
+			flight.end(now, Flight.HUB_STOPPED);
+			batch.flight(flight.summary());
+		}
+		this.open.clear();
+	}
+
+	/** How many flights are under way. */
+	int flying() {
+		return this.open.size();
+	}
+
+	/** A flight under way and its running figures. */
+	private static final class OpenFlight {
+
+		private final UUID id;
+
+		private final String droneId;
+
+		private final long startedAt;
+
+		private final double startBatteryPercent;
+
+		private final Set<String> pilots = new LinkedHashSet<>();
+
+		private @Nullable Position last;
+
+		private double maxAltitude;
+
+		private double distance;
+
+		private double batteryPercent;
+
+		private long frames;
+
+		private int events;
+
+		private @Nullable Long endedAt;
+
+		private @Nullable String endReason;
+
+		OpenFlight(UUID id, DroneState first) {
+			this.id = id;
+			this.droneId = first.droneId();
+			this.startedAt = first.timestamp();
+			this.startBatteryPercent = first.battery().percent();
+		}
+
+		void add(DroneState state) {
+			Position position = state.position();
+			if (this.last != null) {
+				this.distance += metersBetween(this.last, position);
+			}
+			this.last = position;
+			this.maxAltitude = Math.max(this.maxAltitude, position.alt());
+			this.batteryPercent = state.battery().percent();
+			if (state.pilot() != null) {
+				this.pilots.add(state.pilot());
+			}
+			this.frames++;
+		}
+
+		/** Adds events to this flight, numbered in order. */
+		Consumer<FleetEvent> events(RecorderBatch batch) {
+			return (event) -> batch.event(this.id, this.events++, event);
+		}
+
+		void end(long at, String reason) {
+			this.endedAt = at;
+			this.endReason = reason;
+		}
+
+		Flight summary() {
+			return new Flight(this.id, this.droneId, List.copyOf(this.pilots), this.startedAt, this.endedAt,
+					this.endReason, this.maxAltitude, round(this.distance),
+					round(Math.max(0, this.startBatteryPercent - this.batteryPercent)), this.frames);
+		}
+
+		private static double metersBetween(Position from, Position to) {
+			double north = (to.lat() - from.lat()) * METERS_PER_DEGREE;
+			double east = (to.lon() - from.lon()) * METERS_PER_DEGREE * Math.cos(Math.toRadians(from.lat()));
+			double up = to.alt() - from.alt();
+			return Math.sqrt(north * north + east * east + up * up);
+		}
+
+		private static double round(double value) {
+			return Math.round(value * 100) / 100.0;
+		}
+
+	}
+
+}

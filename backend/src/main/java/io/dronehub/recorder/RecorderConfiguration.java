@@ -1,0 +1,50 @@
+package io.dronehub.recorder;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.dronehub.flight.SimulationLoop;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+/**
+ * The flight recorder's beans, unless {@code hub.recorder.enabled} is {@code false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RecorderProperties.class)
+@ConditionalOnBooleanProperty(name = "hub.recorder.enabled", matchIfMissing = true)
+class RecorderConfiguration {
+
+	/** Rows a streamed read fetches at a time. */
+	private static final int FETCH_SIZE = 500;
+
+	@Bean
+	FlightStore flightStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+		JdbcTemplate streaming = new JdbcTemplate(dataSource);
+		streaming.setFetchSize(FETCH_SIZE);
+		return new FlightStore(jdbc, streaming, transactions, json);
+	}
+
+	@Bean
+	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Clock clock,
+			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+		return new FlightRecorder(settings, store, new FlightTracker(UUID::randomUUID), clock, simulation, meters);
+	}
+
+	@Bean
+	RecorderHealthIndicator recorderHealthIndicator(FlightRecorder recorder) {
+		return new RecorderHealthIndicator(recorder);
+	}
+
+}

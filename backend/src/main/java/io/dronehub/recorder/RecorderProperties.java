@@ -1,0 +1,24 @@
+package io.dronehub.recorder;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the flight recorder ({@code hub.recorder.*}); the database itself is
+ * {@code spring.datasource.*}.
+ *
+ * @param enabled whether flights are recorded at all
+ * @param queueCapacity how many ticks' states and events may wait for the database; what
+ * arrives while it is full is dropped and counted
+ * @param batchSize the most ticks written in one transaction
+ */
+@ConfigurationProperties("hub.recorder")
+@Validated
+public record RecorderProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("20000") @Min(100) @Max(10_000_000) int queueCapacity,
+		@DefaultValue("500") @Min(1) @Max(100_000) int batchSize) {
+}
