@@ -11,6 +11,7 @@ import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
 import io.dronehub.flight.TickObserver;
 import io.dronehub.ops.PublishedStatesCounter;
+import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The simulation's beans: the fleet on its own thread, handing its states and events to
- * the telemetry publisher and to the counter of published states, and control leases.
- * Ticking starts once the application is ready, unless the clock is manual.
+ * the latest events kept for late joiners, the telemetry publisher and the counter of
+ * published states, and control leases. Ticking starts once the application is ready,
+ * unless the clock is manual.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ FleetProperties.class, FlightProperties.class, SimulationProperties.class })
@@ -40,12 +42,17 @@ class SimulationConfiguration {
 		return new ControlLeases();
 	}
 
+	/**
+	 * The loop, whose listeners are called in order: an event is kept in the recent
+	 * events before it is published, so a client that subscribes to {@code /topic/events}
+	 * and then to {@code /app/events} gets every event from one or the other, or both.
+	 */
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher, PublishedStatesCounter publishedStates,
-			TickObserver tickObserver) {
+			Clock clock, RecentEvents recentEvents, TelemetryPublisher publisher,
+			PublishedStatesCounter publishedStates, TickObserver tickObserver) {
 		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(),
-				List.of(publisher, publishedStates), tickObserver);
+				List.of(recentEvents, publisher, publishedStates), tickObserver);
 	}
 
 	@Bean
