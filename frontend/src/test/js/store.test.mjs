@@ -101,6 +101,19 @@ describe('FleetStore', () => {
 		assert.equal(store.eventsVersion, 4);
 	});
 
+	it('fills the event log from the recent events of each session, and takes a repeated live event once', () => {
+		const store = storeAt({ now: 0 });
+		const acquired = { type: 'CONTROL_ACQUIRED', droneId: 'd1', pilot: 'alice', timestamp: 5, detail: 'alice took control' };
+		const kinds = [];
+		store.addEventListener('change', (event) => kinds.push(event.detail.kind));
+		store.connectionStarted();
+		store.applyRecentEvents([{ type: 'MODE_CHANGED', droneId: 'd1', timestamp: 4, detail: 'a' }, acquired]);
+		assert.equal(store.addEvent({ ...acquired }), false);
+		assert.deepEqual(store.events().map((e) => e.detail), ['alice took control', 'a']);
+		assert.deepEqual(kinds, ['recent-events'], 'no change for the repeat');
+		assert.equal(store.eventsVersion, 1);
+	});
+
 	it('ignores messages that are not drone states', () => {
 		const store = storeAt({ now: 0 });
 		assert.equal(store.applyTelemetry(null), false);

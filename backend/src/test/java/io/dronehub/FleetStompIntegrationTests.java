@@ -156,6 +156,32 @@ class FleetStompIntegrationTests {
 	}
 
 	@Test
+	void aLateObserverGetsTheRecentEventsOldestFirst() throws Exception {
+		StompTestClient pilot = connect("alice");
+		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+		assertAccepted(pilot.request(replies, "/app/control",
+				"{\"droneId\":\"d4\",\"action\":\"ACQUIRE\",\"commandId\":\"r-1\"}", "r-1"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d4\",\"type\":\"ARM\",\"commandId\":\"r-2\"}", "r-2"));
+		assertAccepted(pilot.request(replies, "/app/command",
+				"{\"droneId\":\"d4\",\"type\":\"DISARM\",\"commandId\":\"r-3\"}", "r-3"));
+		assertAccepted(pilot.request(replies, "/app/control",
+				"{\"droneId\":\"d4\",\"action\":\"RELEASE\",\"commandId\":\"r-4\"}", "r-4"));
+
+		StompTestClient observer = connect("watcher");
+		JsonNode recent = next(observer.subscribe("/app/events"));
+		assertThat(recent.isArray()).isTrue();
+		List<JsonNode> events = new ArrayList<>();
+		recent.forEach(events::add);
+		assertThat(events).extracting((event) -> event.get("timestamp").asLong()).isSorted();
+		assertThat(events).filteredOn((event) -> event.get("droneId").asString().equals("d4"))
+			.extracting((event) -> event.get("type").asString() + " " + event.get("detail").asString())
+			.containsExactly("CONTROL_ACQUIRED alice took control", "MODE_CHANGED DISARMED → ARMED: armed",
+					"MODE_CHANGED ARMED → DISARMED: disarmed", "CONTROL_RELEASED alice released control");
+		assertThat(events.get(0).propertyNames()).containsExactly("type", "droneId", "pilot", "timestamp", "detail");
+	}
+
+	@Test
 	void framesThatCannotBeUnderstoodGetAnErrorAndTheSessionStaysOpen() throws Exception {
 		StompTestClient client = connect("alice");
 		BlockingQueue<JsonNode> errors = client.subscribeErrors();

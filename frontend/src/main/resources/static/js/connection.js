@@ -6,6 +6,7 @@
  * - {@code telemetry}: detail one drone state
  * - {@code fleet}: detail the array of every drone's latest state
  * - {@code hubevent}: detail one event from /topic/events
+ * - {@code recentevents}: detail the array of the hub's latest events, oldest first
  * - {@code reply}: detail one reply from /user/queue/replies
  * - {@code huberror}: detail one error from /user/queue/errors
  * - {@code refused}: detail {@code {message}} when the hub refused the connection (STOMP ERROR)
@@ -121,11 +122,16 @@ export class HubConnection extends EventTarget {
 		client.subscribe(Destinations.events, emit('hubevent'));
 		client.subscribe(Destinations.replies, emit('reply'));
 		client.subscribe(Destinations.errors, emit('huberror'));
-		// the hub answers a subscription to /app/fleet once, at once, with every drone's latest state
-		const fleet = client.subscribe(Destinations.fleet, json((states) => {
-			fleet.unsubscribe();
-			this.dispatchEvent(new CustomEvent('fleet', { detail: states }));
-		}));
+		// the hub answers these once, at once: every drone's latest state, and the latest events
+		// (after subscribing to /topic/events, so that no event falls between the two)
+		const answeredOnce = (destination, type) => {
+			const subscription = client.subscribe(destination, json((body) => {
+				subscription.unsubscribe();
+				this.dispatchEvent(new CustomEvent(type, { detail: body }));
+			}));
+		};
+		answeredOnce(Destinations.fleet, 'fleet');
+		answeredOnce(Destinations.recentEvents, 'recentevents');
 		this.#setState('live');
 	}
 

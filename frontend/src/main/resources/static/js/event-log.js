@@ -1,5 +1,5 @@
 /**
- * The event log from /topic/events, newest first, built with text nodes only.
+ * The event log: the store's events, newest first, built with text nodes only.
  */
 import { element } from './dom.js';
 import { formatClock } from './format.js';

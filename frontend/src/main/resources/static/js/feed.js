@@ -17,4 +17,5 @@ export function feed(connection, store) {
 	connection.addEventListener('telemetry', (event) => store.applyTelemetry(event.detail));
 	connection.addEventListener('fleet', (event) => store.applyFleet(event.detail));
 	connection.addEventListener('hubevent', (event) => store.addEvent(event.detail));
+	connection.addEventListener('recentevents', (event) => store.applyRecentEvents(event.detail));
 }

@@ -7,6 +7,7 @@
  * mark themselves dirty and redraw on the next animation frame, so 500 messages a second cost
  * one redraw per frame.
  */
+import { EventHistory } from './event-history.js';
 
 /** How far back charts reach, ms. */
 export const HISTORY_WINDOW_MS = 3 * 60 * 1000;
@@ -23,7 +24,7 @@ export class FleetStore extends EventTarget {
 
 	#histories = new Map();
 
-	#events = [];
+	#events;
 
 	#connection = 'connecting';
 
@@ -37,8 +38,6 @@ export class FleetStore extends EventTarget {
 
 	#sampleIntervalMs;
 
-	#maxEvents;
-
 	/**
 	 * @param {object} [options]
 	 * @param {() => number} [options.now] the local clock, ms; tests pass a fake one
@@ -49,7 +48,7 @@ export class FleetStore extends EventTarget {
 		this.#now = now;
 		this.#historyWindowMs = historyWindowMs;
 		this.#sampleIntervalMs = sampleIntervalMs;
-		this.#maxEvents = maxEvents;
+		this.#events = new EventHistory(maxEvents);
 		/** Increases on every change, so a view can tell whether it is up to date. */
 		this.version = 0;
 		/** Increases when the event log changes. */
@@ -79,14 +78,25 @@ export class FleetStore extends EventTarget {
 		return any;
 	}
 
-	/** Adds an event from {@code /topic/events}, newest first. */
+	/**
+	 * Adds an event from {@code /topic/events}, newest first, unless the session's recent events
+	 * had it already.
+	 * @returns {boolean} whether the event was added
+	 */
 	addEvent(event) {
-		this.#events.unshift(event);
-		if (this.#events.length > this.#maxEvents) {
-			this.#events.length = this.#maxEvents;
+		if (!this.#events.addLive(event)) {
+			return false;
 		}
 		this.eventsVersion++;
 		this.#changed('event');
+		return true;
+	}
+
+	/** Replaces the events with those answered by {@code /app/events}, oldest first. */
+	applyRecentEvents(events) {
+		this.#events.replaceWithRecent(events);
+		this.eventsVersion++;
+		this.#changed('recent-events');
 	}
 
 	/** Records the connection state: connecting, live, reconnecting or lost. */
@@ -96,8 +106,12 @@ export class FleetStore extends EventTarget {
 		this.#changed('connection');
 	}
 
-	/** Called when a new session starts: sequence numbers may start again from the beginning. */
+	/**
+	 * Called when a new session starts: sequence numbers may start again from the beginning, and
+	 * the session's recent events are to come.
+	 */
 	connectionStarted() {
+		this.#events.sessionStarted();
 		for (const [id, state] of this.#drones) {
 			this.#drones.set(id, { ...state, stale: true });
 		}
@@ -147,7 +161,7 @@ export class FleetStore extends EventTarget {
 
 	/** The events, newest first. */
 	events() {
-		return this.#events;
+		return this.#events.newestFirst();
 	}
 
 	#take(state) {

@@ -7,6 +7,7 @@ export const Destinations = Object.freeze({
 	telemetry: '/topic/telemetry',
 	fleet: '/app/fleet',
 	events: '/topic/events',
+	recentEvents: '/app/events',
 	replies: '/user/queue/replies',
 	errors: '/user/queue/errors',
 	control: '/app/control',

@@ -12,6 +12,7 @@ import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.flight.SimulationProperties;
 import io.dronehub.flight.TickObserver;
+import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The simulation's beans: the fleet on its own thread, handing its states and events to
- * the telemetry publisher and to the counter of published states, and control leases.
- * Ticking starts once the application is ready, unless the clock is manual.
+ * the latest events kept for late joiners, the telemetry publisher and the counter of
+ * published states, and control leases. Ticking starts once the application is ready,
+ * unless the clock is manual.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ FleetProperties.class, FlightProperties.class, SimulationProperties.class })
@@ -43,16 +45,19 @@ class SimulationConfiguration {
 	}
 
 	/**
-	 * The simulation, handing its states and events to the telemetry publisher first,
-	 * then to every other {@link FleetListener} bean (the counter of published states,
-	 * the flight recorder), none of which may block it.
+	 * The simulation, handing its states and events first to the recent events (so that
+	 * an event is kept there before it is published, and a client that subscribes to
+	 * {@code /topic/events} and then to {@code /app/events} gets every event from one or
+	 * the other, or both), then to the telemetry publisher, then to every other
+	 * {@link FleetListener} bean (the counter of published states, the flight recorder).
+	 * None of them may block it.
 	 */
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, TelemetryPublisher publisher, ObjectProvider<FleetListener> listeners,
-			TickObserver tickObserver) {
-		List<FleetListener> inOrder = new ArrayList<>(List.of(publisher));
-		listeners.orderedStream().filter((listener) -> listener != publisher).forEach(inOrder::add);
+			Clock clock, RecentEvents recentEvents, TelemetryPublisher publisher,
+			ObjectProvider<FleetListener> listeners, TickObserver tickObserver) {
+		List<FleetListener> inOrder = new ArrayList<>(List.of(recentEvents, publisher));
+		listeners.orderedStream().filter((listener) -> !inOrder.contains(listener)).forEach(inOrder::add);
 		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(), inOrder, tickObserver);
 	}
 

@@ -18,6 +18,8 @@ public enum Subscribable {
 	EVENTS("/topic/events"),
 	/** The fleet snapshot, answered once. */
 	FLEET_SNAPSHOT("/app/fleet"),
+	/** The latest events, answered once. */
+	RECENT_EVENTS("/app/events"),
 	/** The session's own command and control replies. */
 	REPLIES("/user/queue/replies"),
 	/** The session's own errors. */

@@ -13,9 +13,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The telemetry delivery path: the publisher of the simulation's states and events, the
- * fan-out that fills each session's telemetry slots, a writer per session that drains
- * them after Spring's frames, and the interceptor that routes telemetry subscriptions to
- * them.
+ * latest events kept for late joiners, the fan-out that fills each session's telemetry
+ * slots, a writer per session that drains them after Spring's frames, and the interceptor
+ * that routes telemetry subscriptions to them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TelemetryProperties.class)
@@ -49,6 +49,11 @@ class TelemetryConfiguration {
 	@Bean
 	TelemetryPublisher telemetryPublisher(TelemetryFanout fanout, SimpMessagingTemplate messaging) {
 		return new TelemetryPublisher(fanout, messaging);
+	}
+
+	@Bean
+	RecentEvents recentEvents() {
+		return new RecentEvents();
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 /**
- * Publishing simulated states and events to STOMP topics, the fleet snapshot for late
- * joiners, and the REST read API.
+ * Publishing simulated states and events to STOMP topics, the fleet snapshot and the
+ * recent events for late joiners, and the REST read API.
  */
 @NullMarked
 package io.dronehub.telemetry;

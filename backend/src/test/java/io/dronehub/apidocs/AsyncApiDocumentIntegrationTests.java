@@ -80,7 +80,7 @@ class AsyncApiDocumentIntegrationTests {
 				.getPatterns()
 				.forEach((pattern) -> this.handlers.getDestinationPrefixes()
 					.forEach((prefix) -> handled.add(prefix.replaceAll("/$", "") + pattern))));
-		assertThat(handled).contains("/app/command", "/app/control", "/app/fleet");
+		assertThat(handled).contains("/app/command", "/app/control", "/app/fleet", "/app/events");
 		assertThat(addresses()).containsAll(handled);
 	}
 
@@ -99,6 +99,8 @@ class AsyncApiDocumentIntegrationTests {
 		assertThat(roles("receiveAppControl")).containsExactly("PILOT", "ADMIN");
 		assertThat(roles("sendTopicTelemetry")).containsExactly("OBSERVER", "PILOT", "ADMIN");
 		assertThat(roles("sendTopicDronesDroneIdTelemetry")).containsExactly("OBSERVER", "PILOT", "ADMIN");
+		assertThat(roles("sendAppEvents")).containsExactly("OBSERVER", "PILOT", "ADMIN")
+			.isEqualTo(roles("sendAppFleet"));
 		assertThat(this.document.at("/operations/receiveAppCommand/reply/channel/$ref").asString())
 			.isEqualTo("#/channels/userQueueReplies");
 	}
@@ -118,6 +120,11 @@ class AsyncApiDocumentIntegrationTests {
 		assertThat(schemas.at("/DroneState/required")).as("the hub writes every field, null or not").hasSize(13);
 		assertThat(schemas.at("/ErrorCode/enum").valueStream().map(JsonNode::asString)).contains("INVALID_JSON",
 				"FORBIDDEN");
+		assertThat(this.document.at("/operations/sendAppEvents/messages/0/$ref").asString())
+			.isEqualTo("#/channels/appEvents/messages/FleetEventList");
+		assertThat(this.document.at("/components/messages/FleetEventList/payload/type").asString()).isEqualTo("array");
+		assertThat(this.document.at("/components/messages/FleetEventList/payload/items/$ref").asString())
+			.isEqualTo("#/components/schemas/FleetEvent");
 		assertThat(this.document.at("/info/version").asString()).isEqualTo("1.x");
 		assertThat(this.document.at("/servers/hub/pathname").asString()).isEqualTo("/ws");
 		assertThat(this.document.at("/servers/hub/host").asString()).isEqualTo("localhost:" + this.port);

@@ -4,11 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
 
+import io.dronehub.StompTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The spectator dashboard and the pilot console in real headless Chromium against a
@@ -68,6 +73,34 @@ class DashboardBrowserIntegrationTests {
 		}
 		assertThat(this.simulation.ticks()).as("the fleet came from /app/fleet, not from a tick")
 			.isEqualTo(ticksBefore);
+	}
+
+	@Test
+	void aDashboardOpenedAfterEventsShowsThemAndThenLiveOnesOnceEach() throws Exception {
+		try (StompTestClient pilot = StompTestClient.connect(this.port, "alice", "alice-secret");
+				Browser spectator = Browser.open(1400, 1000)) {
+			BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+			accepted(pilot, replies, "/app/control", "action", "ACQUIRE", "e-1");
+			accepted(pilot, replies, "/app/command", "type", "ARM", "e-2");
+			accepted(pilot, replies, "/app/command", "type", "DISARM", "e-3");
+			accepted(pilot, replies, "/app/control", "action", "RELEASE", "e-4");
+
+			spectator.get(url("/watch.html?drone=d3"));
+			spectator.awaitConnection("live");
+			spectator.awaitText("[data-event-log]", (log) -> log.contains("released control"),
+					"listing the events from before the page opened");
+			assertThat(d3Events(spectator)).containsExactly("CONTROL_RELEASED", "MODE_CHANGED", "MODE_CHANGED",
+					"CONTROL_ACQUIRED");
+
+			// time passes between a pilot's actions: events differ by their time
+			this.simulation.advance(1);
+			accepted(pilot, replies, "/app/control", "action", "ACQUIRE", "e-5");
+			await().atMost(StompTestClient.TIMEOUT)
+				.untilAsserted(() -> assertThat(d3Events(spectator)).containsExactly("CONTROL_ACQUIRED",
+						"CONTROL_RELEASED", "MODE_CHANGED", "MODE_CHANGED", "CONTROL_ACQUIRED"));
+			spectator.screenshot("watch-recent-events");
+			accepted(pilot, replies, "/app/control", "action", "RELEASE", "e-6");
+		}
 	}
 
 	@Test
@@ -188,6 +221,22 @@ class DashboardBrowserIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	/** The types of the events the log lists about d3, newest first. */
+	private static List<String> d3Events(Browser browser) {
+		return browser.findAll("[data-event-log] li[data-drone-id=d3]")
+			.stream()
+			.map((line) -> line.getDomAttribute("data-event-type"))
+			.toList();
+	}
+
+	/** Sends a control request or command about d3 and asserts that it was accepted. */
+	private static void accepted(StompTestClient pilot, BlockingQueue<JsonNode> replies, String destination,
+			String field, String value, String commandId) throws InterruptedException {
+		String body = "{\"droneId\":\"d3\",\"" + field + "\":\"" + value + "\",\"commandId\":\"" + commandId + "\"}";
+		JsonNode reply = pilot.request(replies, destination, body, commandId);
+		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
 	}
 
 }

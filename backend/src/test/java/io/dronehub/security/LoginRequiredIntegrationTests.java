@@ -40,6 +40,7 @@ class LoginRequiredIntegrationTests {
 		try (StompTestClient watcher = StompTestClient.connect(this.port, "watcher", "watcher-secret")) {
 			assertThat(watcher.user()).isEqualTo("watcher");
 			assertThat(StompTestClient.next(watcher.subscribe("/app/fleet")).isArray()).isTrue();
+			assertThat(StompTestClient.next(watcher.subscribe("/app/events")).isArray()).isTrue();
 		}
 	}
 
