@@ -35,6 +35,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theMcapWriterImportsOnlyTheJdk() {
+		noClasses().that()
+			.resideInAPackage("io.dronehub.recorder.mcap..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("io.dronehub.recorder.mcap..", "java..", "org.jspecify..")
+			.check(HUB);
+	}
+
+	@Test
 	void theFlightModelKnowsNothingOfMessagingOrTheWeb() {
 		noClasses().that()
 			.resideInAnyPackage("io.dronehub.flight..", "io.dronehub.control..")
