@@ -30,9 +30,11 @@ import org.springframework.transaction.TransactionException;
  * events are offered to a bounded queue, and one thread of its own drains it, tells
  * flights apart and writes them in batches, one transaction each. What the queue cannot
  * take, and what a failed write loses, is counted in {@code hub.recorder.dropped}; the
- * first loss is announced as {@link EventType#RECORDER_DEGRADED} and the next good write
- * as {@link EventType#RECORDER_RECOVERED}. On a clean stop everything queued is written
- * and the flights under way end as {@link Flight#HUB_STOPPED}.
+ * first loss is announced as {@link EventType#RECORDER_DEGRADED}, and the first good
+ * write that leaves the queue less than half full as {@link EventType#RECORDER_RECOVERED}
+ * (so a backlog that is still being caught up with does not announce a recovery and then
+ * lose again). On a clean stop everything queued is written and the flights under way end
+ * as {@link Flight#HUB_STOPPED}.
  * <p>
  * {@link #statesComputed} and {@link #eventsOccurred} are called on the simulation
  * thread; everything else of the tracking and writing happens on the recorder's thread.
@@ -223,7 +225,7 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 		this.writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		this.writtenStates.increment(batch.states().size());
 		this.writtenEvents.increment(batch.events().size());
-		if (this.degraded) {
+		if (this.degraded && this.queue.remainingCapacity() > this.queue.size()) {
 			this.degraded = false;
 			logger.info("The flight recorder writes again");
 			announce(EventType.RECORDER_RECOVERED, "the flight recorder writes again");
