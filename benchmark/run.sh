@@ -132,7 +132,10 @@ stop_server() {
 # user of its own and lift the session limits that 10,000 loopback connections would hit.
 HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
 	--hub.security.users.bench-pilot.password='{noop}bench-pilot' --hub.security.users.bench-pilot.roles=PILOT
-	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
+	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000
+	--spring.datasource.url="jdbc:h2:file:$OUT/data/hub")
+# The flight recorder's database of every run starts empty, under benchmark/target/data.
+rm -rf "$OUT/data"
 
 start_hub() { # name fleet-size rate-hz [extra args]
 	local name=$1 size=$2 rate=$3
