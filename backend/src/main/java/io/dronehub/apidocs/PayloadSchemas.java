@@ -3,6 +3,7 @@ package io.dronehub.apidocs;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -20,6 +21,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import io.dronehub.contract.Unit;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -32,9 +34,11 @@ import org.springframework.util.ReflectionUtils;
  * component or on the interface method it implements), units from {@link Unit} as
  * {@code x-unit}; a component marked {@link Nullable} may be {@code null} and need not be
  * sent, every other one is required. A {@link JsonTypeInfo} hierarchy becomes a
- * {@code oneOf} of its subtypes told apart by their type property. Used by one thread.
+ * {@code oneOf} of its subtypes told apart by their type property. An instance, which
+ * collects the schemas of one document, is used by one thread; {@link #standalone} is
+ * thread-safe.
  */
-final class PayloadSchemas {
+public final class PayloadSchemas {
 
 	private final SchemaBuilder builder;
 
@@ -44,10 +48,50 @@ final class PayloadSchemas {
 	 * out, while the hub always writes every field of what it sends, {@code null} or not
 	 */
 	PayloadSchemas(Collection<Class<?>> received) {
+		this.builder = generator(received, Option.DEFINITIONS_FOR_ALL_OBJECTS).buildMultipleSchemaDefinitions();
+	}
+
+	/**
+	 * The schema of one type the hub sends, on its own: every type it uses is written
+	 * inline, with no references, for tools that read one message's schema without the
+	 * AsyncAPI document around it (such as the channels of an MCAP file). Where a
+	 * property's type is an object, the property's description replaces the type's, so
+	 * that every object is a plain {@code "type": "object"} with its {@code properties}.
+	 * @param type a record the hub sends, whose types do not refer to themselves
+	 * @return a new draft-07 schema the caller may change
+	 */
+	public static ObjectNode standalone(Class<?> type) {
+		ObjectNode schema = generator(List.of(), Option.INLINE_ALL_SCHEMAS).generateSchema(type);
+		mergeDescribedTypes(schema);
+		return schema;
+	}
+
+	/**
+	 * Replaces each {@code allOf} of an inlined type and the description of the property
+	 * it is the type of, which the generator writes, by the type with that description.
+	 */
+	private static void mergeDescribedTypes(JsonNode schema) {
+		for (JsonNode child : schema) {
+			mergeDescribedTypes(child);
+		}
+		if (schema instanceof ObjectNode object) {
+			for (String name : object.propertyNames()) {
+				JsonNode value = object.get(name);
+				JsonNode parts = value.get("allOf");
+				if (value.size() == 1 && parts != null && parts.size() == 2 && parts.get(1).size() == 1
+						&& parts.get(1).has("description")) {
+					object.set(name,
+							((ObjectNode) parts.get(0)).put("description", parts.get(1).get("description").asString()));
+				}
+			}
+		}
+	}
+
+	private static SchemaGenerator generator(Collection<Class<?>> received, Option definitions) {
 		SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_7,
 				OptionPreset.PLAIN_JSON)
 			.with(new JacksonSchemaModule(JacksonOption.INLINE_TRANSFORMED_SUBTYPES))
-			.with(Option.DEFINITIONS_FOR_ALL_OBJECTS);
+			.with(definitions);
 		config.forTypesInGeneral()
 			.withPropertySorter((first, second) -> 0)
 			.withTypeAttributeOverride(PayloadSchemas::oneOfSubtypes);
@@ -56,7 +100,7 @@ final class PayloadSchemas {
 			.withNullableCheck(PayloadSchemas::nullable)
 			.withRequiredCheck((field) -> !nullable(field) || !sentByClients(received, field))
 			.withInstanceAttributeOverride(PayloadSchemas::unit);
-		this.builder = new SchemaGenerator(config.build()).buildMultipleSchemaDefinitions();
+		return new SchemaGenerator(config.build());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.dronehub.recorder;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -49,9 +50,12 @@ class FlightController {
 
 	private final JsonMapper json;
 
+	private final FlightMcap mcap;
+
 	FlightController(FlightStore store, JsonMapper json) {
 		this.store = store;
 		this.json = json;
+		this.mcap = new FlightMcap(json);
 	}
 
 	@GetMapping
@@ -81,7 +85,8 @@ class FlightController {
 
 	/**
 	 * Every state of a flight, streamed from the database as NDJSON (the wire JSON, one
-	 * per line) or CSV, chosen by {@code ?format=} or else by {@code Accept}.
+	 * per line), CSV or MCAP (see {@link FlightMcap}), chosen by {@code ?format=} or else
+	 * by {@code Accept}.
 	 */
 	@GetMapping("/{id}/telemetry")
 	ResponseEntity<StreamingResponseBody> telemetry(@PathVariable UUID id,
@@ -89,32 +94,36 @@ class FlightController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		Flight flight = flight(id);
 		ExportFormat export = ExportFormat.choose(format, accept);
-		StreamingResponseBody body = (stream) -> {
-			Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
-			if (export == ExportFormat.CSV) {
-				TelemetryCsv.header(out);
-			}
-			this.store.streamTelemetry(id, (state) -> {
-				try {
-					if (export == ExportFormat.CSV) {
-						TelemetryCsv.row(state, out);
-					}
-					else {
-						out.write(this.json.writeValueAsString(state));
-						out.write('\n');
-					}
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			out.flush();
-		};
+		StreamingResponseBody body = (export == ExportFormat.MCAP) ? (stream) -> this.mcap.write(flight,
+				this.store.events(id), (sink) -> this.store.streamTelemetry(id, sink), stream)
+				: (stream) -> text(id, export, stream);
 		return ResponseEntity.ok()
 			.contentType(export.mediaType)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"" + flight.droneId() + "-" + id + "." + export.extension + "\"")
 			.body(body);
+	}
+
+	private void text(UUID id, ExportFormat export, OutputStream stream) throws IOException {
+		Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+		if (export == ExportFormat.CSV) {
+			TelemetryCsv.header(out);
+		}
+		this.store.streamTelemetry(id, (state) -> {
+			try {
+				if (export == ExportFormat.CSV) {
+					TelemetryCsv.row(state, out);
+				}
+				else {
+					out.write(this.json.writeValueAsString(state));
+					out.write('\n');
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		out.flush();
 	}
 
 	@DeleteMapping("/{id}")
@@ -165,7 +174,8 @@ class FlightController {
 	/** The formats a flight's telemetry is exported in. */
 	enum ExportFormat {
 
-		NDJSON(FlightController.NDJSON, "ndjson"), CSV(MediaType.parseMediaType("text/csv"), "csv");
+		NDJSON(FlightController.NDJSON, "ndjson"), CSV(MediaType.parseMediaType("text/csv"), "csv"),
+		MCAP(MediaType.parseMediaType("application/x-mcap"), "mcap");
 
 		private final MediaType mediaType;
 
@@ -183,7 +193,7 @@ class FlightController {
 						return candidate;
 					}
 				}
-				throw new BadRequest("format must be ndjson or csv, was '" + format + "'");
+				throw new BadRequest("format must be ndjson, csv or mcap, was '" + format + "'");
 			}
 			if (accept != null) {
 				for (MediaType type : MediaType.parseMediaTypes(accept)) {

@@ -6,18 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.dronehub.NodeScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -139,13 +138,7 @@ class AsyncApiDocumentIntegrationTests {
 		Path file = Path.of("target", "asyncapi", "asyncapi.json");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, this.document.toPrettyString());
-		Process node = new ProcessBuilder("node", "validate.mjs", file.toAbsolutePath().toString())
-			.directory(VALIDATOR.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(node.waitFor(2, TimeUnit.MINUTES)).as("the parser finished").isTrue();
-		assertThat(node.exitValue()).as("node validate.mjs %s said:%n%s", file, output).isZero();
+		String output = NodeScript.run(VALIDATOR, "validate.mjs", file);
 		assertThat(output).contains("0 errors");
 	}
 

@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
 import io.dronehub.HubHarness;
@@ -15,6 +18,7 @@ import io.dronehub.StompTestClient;
 import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.outbound.SessionWriters;
+import io.dronehub.recorder.mcap.OfficialMcapReader;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +32,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A flight flown over STOMP while a spectator watches, then read back through the HTTP
- * API of the recorder, on the embedded database.
+ * API of the recorder, on the embedded database; its MCAP export is read by the official
+ * MCAP reader.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
 @ActiveProfiles("it")
@@ -59,55 +65,94 @@ class FlightRecorderIntegrationTests {
 
 	@Test
 	void aFlightReadBackHasEveryStateTheSpectatorSawAndItsSummary() throws Exception {
-		BlockingQueue<JsonNode> spectator = this.hub.connect().subscribe("/topic/drones/d1/telemetry");
-		this.hub.awaitTelemetry(List.of(spectator));
-		StompTestClient pilot = this.hub.connect("alice");
-		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
-		pilot.request(replies, "/app/control", "{\"droneId\":\"d1\",\"action\":\"ACQUIRE\",\"commandId\":\"a\"}", "a");
-		pilot.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"b\"}", "b");
-		pilot.request(replies, "/app/command",
-				"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":4,\"commandId\":\"c\"}", "c");
-		this.hub.advance(60);
-		pilot.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"LAND\",\"commandId\":\"d\"}", "d");
-		while (this.hub.latest("d1").mode() != FlightMode.DISARMED) {
-			this.hub.advance(10);
-		}
-		this.hub.advance(2);
-
-		List<JsonNode> watched = new ArrayList<>();
-		for (JsonNode state = spectator.poll(); state != null; state = spectator.poll()) {
-			watched.add(state);
-		}
-		List<JsonNode> flown = flightOf(watched);
-		JsonNode flight = await().atMost(StompTestClient.TIMEOUT)
-			.until(() -> json(get("/api/flights?drone=d1", null)).at("/content/0"),
-					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());
-		String id = flight.get("id").asString();
+		Flown flown = fly("d1");
+		JsonNode flight = flown.flight();
+		String id = flown.id();
 
 		assertThat(flight.get("droneId").asString()).isEqualTo("d1");
 		assertThat(flight.get("endReason").asString()).isEqualTo("DISARMED");
 		assertThat(flight.get("pilots").valueStream().map(JsonNode::asString)).containsExactly("alice");
-		assertThat(flight.get("frames").asLong()).isEqualTo(flown.size());
-		assertThat(flight.get("startedAt").asLong()).isEqualTo(flown.get(0).get("timestamp").asLong());
-		assertThat(flight.get("endedAt").asLong()).isEqualTo(flown.get(flown.size() - 1).get("timestamp").asLong());
+		assertThat(flight.get("frames").asLong()).isEqualTo(flown.states().size());
+		assertThat(flight.get("startedAt").asLong()).isEqualTo(flown.states().get(0).get("timestamp").asLong());
+		assertThat(flight.get("endedAt").asLong())
+			.isEqualTo(flown.states().get(flown.states().size() - 1).get("timestamp").asLong());
 		assertThat(flight.get("maxAltitude").asDouble()).isBetween(3.5, 4.5);
 		assertThat(flight.get("distance").asDouble()).isBetween(7.0, 9.0);
 
 		List<JsonNode> recorded = get("/api/flights/" + id + "/telemetry?format=ndjson", null).lines()
 			.map(this::json)
 			.toList();
-		assertThat(recorded).as("every field of every state, as the spectator received it").isEqualTo(flown);
+		assertThat(recorded).as("every field of every state, as the spectator received it").isEqualTo(flown.states());
 
 		List<String> csv = get("/api/flights/" + id + "/telemetry", "text/csv").lines().toList();
 		assertThat(csv.get(0)).startsWith("droneId,seq,timestamp,mode,armed,position.lat");
 		assertThat(csv.subList(1, csv.size())).extracting((row) -> Long.parseLong(row.split(",")[1]))
-			.containsExactlyElementsOf(flown.stream().map((state) -> state.get("seq").asLong()).toList());
+			.containsExactlyElementsOf(flown.states().stream().map((state) -> state.get("seq").asLong()).toList());
 		assertThat(csv.get(1).split(",", -1)).hasSize(19);
 
 		assertThat(json(get("/api/flights/" + id + "/events", null)).valueStream()
 			.map((event) -> event.get("detail").asString())).anyMatch((detail) -> detail.contains("TAKEOFF"))
 			.anyMatch((detail) -> detail.contains("landed"));
 		assertThat(json(get("/api/flights/" + id, null)).get("id").asString()).isEqualTo(id);
+	}
+
+	@Test
+	void aFlightExportedAsMcapHasEveryStateAndEventOnItsTopicsForTheOfficialReader() throws Exception {
+		Flown flown = fly("d2");
+		List<JsonNode> events = json(get("/api/flights/" + flown.id() + "/events", null)).valueStream().toList();
+		HttpResponse<byte[]> response = this.http.send(
+				request("GET", "/api/flights/" + flown.id() + "/telemetry", null, "application/x-mcap").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-mcap");
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"d2-" + flown.id() + ".mcap\"");
+		Path file = Path.of("target", "mcap", getClass().getSimpleName() + ".mcap");
+		Files.createDirectories(file.getParent());
+		Files.write(file, response.body());
+		assertThat(send("GET", "/api/flights/" + flown.id() + "/telemetry?format=mcap", null, null).headers()
+			.firstValue("Content-Type")).as("?format=mcap").hasValue("application/x-mcap");
+
+		JsonNode read = OfficialMcapReader.read(file);
+		JsonNode indexed = read.get("indexed");
+		assertThat(indexed.at("/header/library").asString()).isEqualTo("drone-telemetry-hub");
+		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("name").asString()))
+			.containsExactly("dronehub.DroneState", "foxglove.LocationFix", "dronehub.FleetEvent");
+		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("encoding").asString()))
+			.containsOnly("jsonschema");
+		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("topic").asString()))
+			.containsExactly("/drones/d2/telemetry", "/drones/d2/location", "/events");
+		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("messageEncoding").asString()))
+			.containsOnly("json");
+		assertThat(indexed.get("messagesPerTopic").properties())
+			.extracting(Map.Entry::getKey, (entry) -> entry.getValue().asInt())
+			.containsExactly(tuple("/drones/d2/telemetry", flown.states().size()),
+					tuple("/drones/d2/location", flown.states().size()), tuple("/events", events.size()));
+		assertThat(events).isNotEmpty();
+
+		List<JsonNode> messages = indexed.get("messages").valueStream().toList();
+		assertThat(messages).extracting((message) -> Long.parseLong(message.get("logTime").asString()))
+			.as("in log time order")
+			.isSorted();
+		assertThat(read.at("/streamed/messages").valueStream().map((message) -> message.get("logTime").asString()))
+			.as("written in log time order, events among the states")
+			.containsExactlyElementsOf(messages.stream().map((message) -> message.get("logTime").asString()).toList());
+		assertThat(messagesOn("/drones/d2/telemetry", messages)).as("the wire JSON of every state")
+			.containsExactlyElementsOf(flown.states());
+		assertThat(messagesOn("/events", messages)).containsExactlyElementsOf(events);
+		JsonNode first = flown.states().get(0);
+		JsonNode telemetry = messages.stream()
+			.filter((message) -> message.get("topic").asString().equals("/drones/d2/telemetry"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(telemetry.get("sequence").asLong()).isEqualTo(first.get("seq").asLong());
+		assertThat(telemetry.get("logTime").asString()).isEqualTo(first.get("timestamp").asLong() * 1_000_000 + "")
+			.isEqualTo(telemetry.get("publishTime").asString());
+		JsonNode fix = messagesOn("/drones/d2/location", messages).get(0);
+		assertThat(fix.get("latitude").asDouble()).isEqualTo(first.at("/position/lat").asDouble());
+		assertThat(fix.get("longitude").asDouble()).isEqualTo(first.at("/position/lon").asDouble());
+		assertThat(fix.at("/timestamp/sec").asLong() * 1000 + fix.at("/timestamp/nsec").asLong() / 1_000_000)
+			.isEqualTo(first.get("timestamp").asLong());
 	}
 
 	@Test
@@ -145,6 +190,39 @@ class FlightRecorderIntegrationTests {
 		assertThat(send("GET", "/api/flights/" + id, null, null).statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * Flies a drone from arming to landing while a spectator watches, and awaits its
+	 * recorded flight.
+	 */
+	private Flown fly(String droneId) throws Exception {
+		BlockingQueue<JsonNode> spectator = this.hub.connect().subscribe("/topic/drones/" + droneId + "/telemetry");
+		this.hub.awaitTelemetry(List.of(spectator));
+		StompTestClient pilot = this.hub.connect("alice");
+		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+		pilot.request(replies, "/app/control",
+				"{\"droneId\":\"" + droneId + "\",\"action\":\"ACQUIRE\",\"commandId\":\"a\"}", "a");
+		pilot.request(replies, "/app/command", "{\"droneId\":\"" + droneId + "\",\"type\":\"ARM\",\"commandId\":\"b\"}",
+				"b");
+		pilot.request(replies, "/app/command",
+				"{\"droneId\":\"" + droneId + "\",\"type\":\"TAKEOFF\",\"altitude\":4,\"commandId\":\"c\"}", "c");
+		this.hub.advance(60);
+		pilot.request(replies, "/app/command",
+				"{\"droneId\":\"" + droneId + "\",\"type\":\"LAND\",\"commandId\":\"d\"}", "d");
+		while (this.hub.latest(droneId).mode() != FlightMode.DISARMED) {
+			this.hub.advance(10);
+		}
+		this.hub.advance(2);
+
+		List<JsonNode> watched = new ArrayList<>();
+		for (JsonNode state = spectator.poll(); state != null; state = spectator.poll()) {
+			watched.add(state);
+		}
+		JsonNode flight = await().atMost(StompTestClient.TIMEOUT)
+			.until(() -> json(get("/api/flights?drone=" + droneId, null)).at("/content/0"),
+					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());
+		return new Flown(flight.get("id").asString(), flight, flightOf(watched));
+	}
+
 	/** The states from the first armed one to the first disarmed one after it. */
 	private static List<JsonNode> flightOf(List<JsonNode> states) {
 		List<JsonNode> flight = new ArrayList<>();
@@ -168,6 +246,10 @@ class FlightRecorderIntegrationTests {
 
 	private HttpResponse<String> send(String method, String path, @Nullable String user, @Nullable String accept)
 			throws Exception {
+		return this.http.send(request(method, path, user, accept).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(String method, String path, @Nullable String user, @Nullable String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		if (user != null) {
@@ -177,11 +259,28 @@ class FlightRecorderIntegrationTests {
 		if (accept != null) {
 			request.header("Accept", accept);
 		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return request;
 	}
 
 	private JsonNode json(String body) {
 		return this.json.readTree(body);
+	}
+
+	private List<JsonNode> messagesOn(String topic, List<JsonNode> messages) {
+		return messages.stream()
+			.filter((message) -> message.get("topic").asString().equals(topic))
+			.map((message) -> json(message.get("data").asString()))
+			.toList();
+	}
+
+	/**
+	 * A flight flown and recorded.
+	 *
+	 * @param id its id
+	 * @param flight its summary, as the API lists it
+	 * @param states every state the spectator saw from arming to disarming
+	 */
+	private record Flown(String id, JsonNode flight, List<JsonNode> states) {
 	}
 
 }
