@@ -17,6 +17,7 @@ import io.dronehub.flight.FleetEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping("/api/flights")
+@ConditionalOnBooleanProperty(name = "hub.recorder.enabled", matchIfMissing = true)
 class FlightController {
 
 	/** The media type of newline-delimited JSON. */
