@@ -51,6 +51,8 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	private final FlightTracker tracker;
 
+	private final RecorderRetention retention;
+
 	private final Clock clock;
 
 	private final ObjectProvider<SimulationLoop> simulation;
@@ -73,12 +75,13 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	FlightRecorder(RecorderProperties settings, FlightStore store, FlightTracker tracker, Clock clock,
-			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+	FlightRecorder(RecorderProperties settings, FlightStore store, FlightTracker tracker, RecorderRetention retention,
+			Clock clock, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.settings = settings;
 		this.store = store;
 		this.tracker = tracker;
+		this.retention = retention;
 		this.clock = clock;
 		this.simulation = simulation;
 		this.writtenStates = counter(meters, "hub.recorder.written", "states", "Recorded items written");
@@ -175,11 +178,15 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 		return this.writer != null;
 	}
 
-	/** The recorder's thread: batches of queued ticks until stopped and drained. */
+	/**
+	 * The recorder's thread: batches of queued ticks until stopped and drained, and the
+	 * retention limits between them.
+	 */
 	private void drain() {
 		List<Object> items = new ArrayList<>(this.settings.batchSize());
 		while (this.running || !this.queue.isEmpty()) {
 			try {
+				this.retention.enforceIfDue();
 				Object first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;

@@ -167,6 +167,45 @@ class FlightStore {
 		return this.jdbc.sql("DELETE FROM flight WHERE id = ?").param(id).update() > 0;
 	}
 
+	/**
+	 * Deletes the flights that ended before a time.
+	 * @param cutoffMillis epoch milliseconds
+	 * @return how many were deleted
+	 */
+	int deleteEndedBefore(long cutoffMillis) {
+		return this.jdbc.sql("DELETE FROM flight WHERE ended_at IS NOT NULL AND ended_at < ?")
+			.param(cutoffMillis)
+			.update();
+	}
+
+	/**
+	 * Deletes ended flights, oldest first, until all flights together hold at most a
+	 * number of states; flights under way are never deleted.
+	 * @param maxStates the most states to keep
+	 * @return how many flights were deleted
+	 */
+	int deleteOldestBeyond(long maxStates) {
+		long total = this.jdbc.sql("SELECT COALESCE(SUM(frames), 0) FROM flight").query(Long.class).single();
+		int deleted = 0;
+		if (total <= maxStates) {
+			return deleted;
+		}
+		List<Flight> oldestFirst = this.jdbc
+			.sql("SELECT * FROM flight WHERE ended_at IS NOT NULL ORDER BY started_at, id")
+			.query(this::flight)
+			.list();
+		for (Flight flight : oldestFirst) {
+			if (total <= maxStates) {
+				break;
+			}
+			if (delete(flight.id())) {
+				total -= flight.frames();
+				deleted++;
+			}
+		}
+		return deleted;
+	}
+
 	private void upsert(Flight flight, long newStates) {
 		int updated = this.jdbc
 			.sql("UPDATE flight SET pilots = ?, ended_at = ?, end_reason = ?, max_altitude = ?, distance = ?, "

@@ -39,7 +39,8 @@ class RecorderConfiguration {
 	@Bean
 	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Clock clock,
 			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
-		return new FlightRecorder(settings, store, new FlightTracker(UUID::randomUUID), clock, simulation, meters);
+		return new FlightRecorder(settings, store, new FlightTracker(UUID::randomUUID),
+				new RecorderRetention(store, settings, clock), clock, simulation, meters);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.dronehub.recorder;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -15,10 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity how many ticks' states and events may wait for the database; what
  * arrives while it is full is dropped and counted
  * @param batchSize the most ticks written in one transaction
+ * @param retention how long an ended flight is kept; older ones are deleted, checked once
+ * a minute
+ * @param maxStates the most telemetry states kept over all flights; beyond it the oldest
+ * ended flights are deleted first
  */
 @ConfigurationProperties("hub.recorder")
 @Validated
 public record RecorderProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("20000") @Min(100) @Max(10_000_000) int queueCapacity,
-		@DefaultValue("500") @Min(1) @Max(100_000) int batchSize) {
+		@DefaultValue("500") @Min(1) @Max(100_000) int batchSize, @DefaultValue("30d") Duration retention,
+		@DefaultValue("50000000") @Min(1000) long maxStates) {
 }
