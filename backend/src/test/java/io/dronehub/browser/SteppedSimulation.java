@@ -1,5 +1,6 @@
 package io.dronehub.browser;
 
+import io.dronehub.SteppingClock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -1,15 +1,13 @@
 package io.dronehub.recorder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.dronehub.SteppingClock;
 import io.dronehub.flight.Battery;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FlightMode;
@@ -35,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecorderRetentionTests {
 
-	private final MutableClock clock = new MutableClock();
+	private final SteppingClock clock = new SteppingClock(Instant.EPOCH);
 
 	private FlightStore store;
 
@@ -55,7 +53,7 @@ class RecorderRetentionTests {
 		UUID oldest = fly("d1", 1_000, 10, true);
 		UUID recent = fly("d2", 3_000, 10, true);
 		UUID flying = fly("d3", 0, 10, false);
-		this.clock.set(6_000);
+		this.clock.advance(Duration.ofMillis(6_000));
 
 		assertThat(retention(Duration.ofSeconds(4), 1_000_000).enforceIfDue()).isEqualTo(1);
 
@@ -82,15 +80,15 @@ class RecorderRetentionTests {
 	@Test
 	void theLimitsAreCheckedAtMostOnceAMinute() {
 		RecorderRetention retention = retention(Duration.ofSeconds(1), 1_000_000);
-		this.clock.set(10_000);
+		this.clock.advance(Duration.ofMillis(10_000));
 		assertThat(retention.enforceIfDue()).isZero();
 		UUID expired = fly("d1", 1_000, 5, true);
 
-		this.clock.set(10_000 + RecorderRetention.CHECK_INTERVAL.toMillis() - 1);
+		this.clock.advance(RecorderRetention.CHECK_INTERVAL.minusMillis(1));
 		assertThat(retention.enforceIfDue()).isZero();
 		assertThat(this.store.find(expired)).isPresent();
 
-		this.clock.set(10_000 + RecorderRetention.CHECK_INTERVAL.toMillis());
+		this.clock.advance(Duration.ofMillis(1));
 		assertThat(retention.enforceIfDue()).isEqualTo(1);
 	}
 
@@ -120,32 +118,6 @@ class RecorderRetentionTests {
 		return new DroneState(droneId, seq, timestamp, mode, mode != FlightMode.DISARMED,
 				new Position(-22.95, -43.21, 5), new Velocity(0, 0, 0), 0, 0, new Battery(90, 16),
 				new GeoPoint(-22.95, -43.21), null, null);
-	}
-
-	/** A clock the test sets. */
-	private static final class MutableClock extends Clock {
-
-		private long millis;
-
-		void set(long millis) {
-			this.millis = millis;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(this.millis);
-		}
-
 	}
 
 }
