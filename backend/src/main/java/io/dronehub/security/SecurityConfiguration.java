@@ -143,11 +143,10 @@ class SecurityConfiguration {
 	 * connection is the one it keeps.
 	 */
 	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(SecurityProperties security) {
-		int frameSize = Math.toIntExact(security.limits().frameSize().toBytes());
+	ServletServerContainerFactoryBean webSocketContainer(FrameSizeLimit frameSizeLimit) {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(frameSize);
-		container.setMaxBinaryMessageBufferSize(frameSize);
+		container.setMaxTextMessageBufferSize(frameSizeLimit.bytes());
+		container.setMaxBinaryMessageBufferSize(frameSizeLimit.bytes());
 		return container;
 	}
 
