@@ -96,9 +96,10 @@ class FlightController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		Flight flight = flight(id);
 		ExportFormat export = ExportFormat.choose(format, accept);
-		StreamingResponseBody body = (export == ExportFormat.MCAP) ? (stream) -> this.mcap.write(flight,
-				this.store.events(id), (sink) -> this.store.streamTelemetry(id, sink), stream)
-				: (stream) -> text(id, export, stream);
+		StreamingResponseBody body = (export == ExportFormat.MCAP)
+				? (stream) -> this.mcap.write(flight, this.store.events(id),
+						(sink) -> this.store.streamTelemetry(flight, sink), stream)
+				: (stream) -> text(flight, export, stream);
 		return ResponseEntity.ok()
 			.contentType(export.mediaType)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -106,12 +107,22 @@ class FlightController {
 			.body(body);
 	}
 
-	private void text(UUID id, ExportFormat export, OutputStream stream) throws IOException {
+	private void text(Flight flight, ExportFormat export, OutputStream stream) throws IOException {
 		Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
 		if (export == ExportFormat.CSV) {
 			TelemetryCsv.header(out);
 		}
-		this.store.streamTelemetry(id, (state) -> {
+		try {
+			streamText(flight, export, out);
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		out.flush();
+	}
+
+	private void streamText(Flight flight, ExportFormat export, Writer out) {
+		this.store.streamTelemetry(flight, (state) -> {
 			try {
 				if (export == ExportFormat.CSV) {
 					TelemetryCsv.row(state, out);
@@ -125,7 +136,6 @@ class FlightController {
 				throw new UncheckedIOException(ex);
 			}
 		});
-		out.flush();
 	}
 
 	@DeleteMapping("/{id}")

@@ -24,7 +24,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +42,7 @@ class FlightStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate streaming;
+	private final JdbcTemplate rows;
 
 	private final TransactionTemplate transactions;
 
@@ -51,13 +50,14 @@ class FlightStore {
 
 	/**
 	 * @param jdbc for writes and small reads
-	 * @param streaming for reading a flight's telemetry a few hundred rows at a time
+	 * @param rows for batch inserts, and for reading a flight's telemetry a few hundred
+	 * rows at a time
 	 * @param transactions one transaction per batch, and around each stream
 	 * @param json writes and reads the list of pilots
 	 */
-	FlightStore(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate transactions, JsonMapper json) {
+	FlightStore(JdbcClient jdbc, JdbcTemplate rows, TransactionTemplate transactions, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.streaming = streaming;
+		this.rows = rows;
 		this.transactions = transactions;
 		this.json = json;
 	}
@@ -144,18 +144,13 @@ class FlightStore {
 	/**
 	 * Hands every recorded state of a flight, in {@code seq} order, to a consumer,
 	 * reading a few hundred rows at a time: never the whole flight in memory.
-	 * @param id the flight
+	 * @param flight the flight
 	 * @param sink receives each state
 	 */
-	void streamTelemetry(UUID id, Consumer<DroneState> sink) {
-		String droneId = this.jdbc.sql("SELECT drone_id FROM flight WHERE id = ?")
-			.param(id)
-			.query(String.class)
-			.single();
-		RowMapper<DroneState> states = (rs, row) -> state(droneId, rs);
-		this.transactions.executeWithoutResult((status) -> this.streaming.query(
+	void streamTelemetry(Flight flight, Consumer<DroneState> sink) {
+		this.transactions.executeWithoutResult((status) -> this.rows.query(
 				"SELECT " + STATE_COLUMNS + " FROM flight_state WHERE flight_id = ? ORDER BY seq",
-				(ResultSet rs) -> sink.accept(states.mapRow(rs, 0)), id));
+				(ResultSet rs) -> sink.accept(state(flight.droneId(), rs)), flight.id()));
 	}
 
 	/**
@@ -227,7 +222,7 @@ class FlightStore {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.streaming.batchUpdate(
+		this.rows.batchUpdate(
 				"INSERT INTO flight_state (flight_id, " + STATE_COLUMNS
 						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows, rows.size(), (PreparedStatement ps, StateRow row) -> {
@@ -258,7 +253,7 @@ class FlightStore {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.streaming.batchUpdate("INSERT INTO flight_event (flight_id, event_no, occurred_at, type, pilot, detail) "
+		this.rows.batchUpdate("INSERT INTO flight_event (flight_id, event_no, occurred_at, type, pilot, detail) "
 				+ "VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, EventRow row) -> {
 					ps.setObject(1, row.flightId());
 					ps.setInt(2, row.eventNo());

@@ -104,7 +104,7 @@ final class FlightTracker {
 	 * @param batch receives the final summaries
 	 */
 	void endAll(long now, RecorderBatch batch) {
-		for (OpenFlight flight : new ArrayList<>(this.open.values())) {
+		for (OpenFlight flight : this.open.values()) {
 			flight.end(now, Flight.HUB_STOPPED);
 			batch.flight(flight.summary());
 		}

@@ -31,9 +31,9 @@ class RecorderConfiguration {
 
 	@Bean
 	FlightStore flightStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
-		JdbcTemplate streaming = new JdbcTemplate(dataSource);
-		streaming.setFetchSize(FETCH_SIZE);
-		return new FlightStore(jdbc, streaming, transactions, json);
+		JdbcTemplate rows = new JdbcTemplate(dataSource);
+		rows.setFetchSize(FETCH_SIZE);
+		return new FlightStore(jdbc, rows, transactions, json);
 	}
 
 	@Bean
