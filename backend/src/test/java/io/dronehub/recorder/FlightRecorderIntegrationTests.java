@@ -213,10 +213,7 @@ class FlightRecorderIntegrationTests {
 		}
 		this.hub.advance(2);
 
-		List<JsonNode> watched = new ArrayList<>();
-		for (JsonNode state = spectator.poll(); state != null; state = spectator.poll()) {
-			watched.add(state);
-		}
+		List<JsonNode> watched = HubHarness.receiveUntil(spectator, droneId, this.hub.latest(droneId).seq());
 		JsonNode flight = await().atMost(StompTestClient.TIMEOUT)
 			.until(() -> json(get("/api/flights?drone=" + droneId, null)).at("/content/0"),
 					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());

@@ -80,10 +80,7 @@ class FlightRecorderOutageIntegrationTests {
 
 		await().atMost(StompTestClient.TIMEOUT).until(() -> dropped() > 0);
 		assertThat(this.health.health().getStatus()).isEqualTo(RecorderHealthIndicator.DEGRADED);
-		List<JsonNode> watched = new ArrayList<>();
-		for (JsonNode state = telemetry.poll(); state != null; state = telemetry.poll()) {
-			watched.add(state);
-		}
+		List<JsonNode> watched = HubHarness.receiveUntil(telemetry, "d2", this.hub.latest("d2").seq());
 		HubHarness.assertNoGapsPerDrone(watched);
 		assertThat(watched).as("every tick reached the spectator").hasSizeGreaterThanOrEqualTo(305);
 
