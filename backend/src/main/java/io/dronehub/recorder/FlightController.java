@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.dronehub.flight.FleetEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,9 +79,9 @@ class FlightController {
 	}
 
 	@GetMapping("/{id}/events")
-	List<FleetEvent> events(@PathVariable UUID id) {
+	List<FlightLogEntry> log(@PathVariable UUID id) {
 		flight(id);
-		return this.store.events(id);
+		return this.store.log(id);
 	}
 
 	/**
@@ -97,7 +96,7 @@ class FlightController {
 		Flight flight = flight(id);
 		ExportFormat export = ExportFormat.choose(format, accept);
 		StreamingResponseBody body = (export == ExportFormat.MCAP)
-				? (stream) -> this.mcap.write(flight, this.store.events(id),
+				? (stream) -> this.mcap.write(flight, this.store.log(id),
 						(sink) -> this.store.streamTelemetry(flight, sink), stream)
 				: (stream) -> text(flight, export, stream);
 		return ResponseEntity.ok()

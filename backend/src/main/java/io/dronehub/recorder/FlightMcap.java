@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.dronehub.apidocs.PayloadSchemas;
@@ -59,13 +60,13 @@ final class FlightMcap {
 	/**
 	 * Writes a flight, one state at a time as the states arrive.
 	 * @param flight the flight
-	 * @param events its events, oldest first
+	 * @param log its log, oldest first, whose events are written
 	 * @param states hands each state of the flight, oldest first, to the consumer it is
 	 * given
 	 * @param stream where the file goes; left open
 	 * @throws IOException if the stream fails
 	 */
-	void write(Flight flight, List<FleetEvent> events, Consumer<Consumer<DroneState>> states, OutputStream stream)
+	void write(Flight flight, List<FlightLogEntry> log, Consumer<Consumer<DroneState>> states, OutputStream stream)
 			throws IOException {
 		McapWriter mcap = new McapWriter(stream);
 		Map<String, String> metadata = Map.of("droneId", flight.droneId(), "flightId", flight.id().toString());
@@ -75,6 +76,7 @@ final class FlightMcap {
 				locationTopic(flight.droneId()), "json", metadata);
 		int eventChannel = mcap.addChannel(mcap.addSchema("dronehub.FleetEvent", "jsonschema", this.eventSchema),
 				EVENTS_TOPIC, "json", metadata);
+		List<FleetEvent> events = log.stream().map(FlightLogEntry::event).filter(Objects::nonNull).toList();
 		EventsByTime pending = new EventsByTime(mcap, eventChannel, events);
 		try {
 			states.accept((state) -> {

@@ -37,10 +37,10 @@ class RecorderConfiguration {
 	}
 
 	@Bean
-	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Clock clock,
+	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Clock clock, JsonMapper json,
 			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
 		return new FlightRecorder(settings, store, new FlightTracker(UUID::randomUUID),
-				new RecorderRetention(store, settings, clock), clock, simulation, meters);
+				new RecorderRetention(store, settings, clock), clock, json, simulation, meters);
 	}
 
 	@Bean
