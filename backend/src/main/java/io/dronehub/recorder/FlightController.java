@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -161,6 +162,12 @@ class FlightController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> databaseAway(DataAccessException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"the flight recorder's database does not answer; try again later");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -56,6 +56,8 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private final FlightTracker tracker;
 
+	private final RecorderSchema schema;
+
 	private final RecorderRetention retention;
 
 	private final Clock clock;
@@ -82,12 +84,14 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private @Nullable Thread writer;
 
-	FlightRecorder(RecorderProperties settings, FlightStore store, FlightTracker tracker, RecorderRetention retention,
-			Clock clock, JsonMapper json, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+	FlightRecorder(RecorderProperties settings, FlightStore store, RecorderSchema schema, FlightTracker tracker,
+			RecorderRetention retention, Clock clock, JsonMapper json, ObjectProvider<SimulationLoop> simulation,
+			MeterRegistry meters) {
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.settings = settings;
 		this.store = store;
 		this.tracker = tracker;
+		this.schema = schema;
 		this.retention = retention;
 		this.clock = clock;
 		this.json = json;
@@ -153,14 +157,10 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	@Override
 	public void start() {
-		try {
-			int ended = this.store.endAbandonedFlights();
-			if (ended > 0) {
-				logger.info("Ended " + ended + " flight(s) left open by a hub that stopped without closing them");
-			}
-		}
-		catch (DataAccessException | TransactionException ex) {
-			logger.warn("Could not end flights left open by an earlier run: " + ex.getMessage());
+		if (!this.schema.ensureReady()) {
+			this.degraded = true;
+			announce(EventType.RECORDER_DEGRADED, "the flight recorder's database does not answer: flights are not "
+					+ "recorded until it does; lost states and events are counted in hub.recorder.dropped");
 		}
 		this.running = true;
 		Thread thread = new Thread(this::drain, "flight-recorder");
@@ -201,7 +201,9 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 		List<Object> items = new ArrayList<>(this.settings.batchSize());
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				this.retention.enforceIfDue();
+				if (this.schema.ensureReady()) {
+					this.retention.enforceIfDue();
+				}
 				Object first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
@@ -236,6 +238,11 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 	private void write(RecorderBatch batch) {
 		this.flying = this.tracker.flying();
 		if (batch.isEmpty()) {
+			return;
+		}
+		if (!this.schema.ensureReady()) {
+			this.droppedEvents.increment(batch.events().size());
+			dropped(this.droppedStates, batch.states().size(), "its database does not answer");
 			return;
 		}
 		long started = System.nanoTime();
