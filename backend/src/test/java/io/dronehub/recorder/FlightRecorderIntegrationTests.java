@@ -119,7 +119,8 @@ class FlightRecorderIntegrationTests {
 	@Test
 	void aFlightExportedAsMcapHasEveryStateAndEventOnItsTopicsForTheOfficialReader() throws Exception {
 		Flown flown = fly("d2");
-		List<JsonNode> events = json(get("/api/flights/" + flown.id() + "/events", null)).valueStream()
+		List<JsonNode> log = json(get("/api/flights/" + flown.id() + "/events", null)).valueStream().toList();
+		List<JsonNode> events = log.stream()
 			.filter((entry) -> entry.get("kind").asString().equals("EVENT"))
 			.map(FlightRecorderIntegrationTests::asEvent)
 			.toList();
@@ -140,17 +141,18 @@ class FlightRecorderIntegrationTests {
 		JsonNode indexed = read.get("indexed");
 		assertThat(indexed.at("/header/library").asString()).isEqualTo("drone-telemetry-hub");
 		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("name").asString()))
-			.containsExactly("dronehub.DroneState", "foxglove.LocationFix", "dronehub.FleetEvent");
+			.containsExactly("dronehub.DroneState", "foxglove.LocationFix", "dronehub.FleetEvent", "foxglove.Log");
 		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("encoding").asString()))
 			.containsOnly("jsonschema");
 		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("topic").asString()))
-			.containsExactly("/drones/d2/telemetry", "/drones/d2/location", "/events");
+			.containsExactly("/drones/d2/telemetry", "/drones/d2/location", "/events", "/log");
 		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("messageEncoding").asString()))
 			.containsOnly("json");
 		assertThat(indexed.get("messagesPerTopic").properties())
 			.extracting(Map.Entry::getKey, (entry) -> entry.getValue().asInt())
 			.containsExactly(tuple("/drones/d2/telemetry", flown.states().size()),
-					tuple("/drones/d2/location", flown.states().size()), tuple("/events", events.size()));
+					tuple("/drones/d2/location", flown.states().size()), tuple("/events", events.size()),
+					tuple("/log", log.size()));
 		assertThat(events).isNotEmpty();
 
 		List<JsonNode> messages = indexed.get("messages").valueStream().toList();
@@ -163,6 +165,13 @@ class FlightRecorderIntegrationTests {
 		assertThat(messagesOn("/drones/d2/telemetry", messages)).as("the wire JSON of every state")
 			.containsExactlyElementsOf(flown.states());
 		assertThat(messagesOn("/events", messages)).containsExactlyElementsOf(events);
+		assertThat(messagesOn("/log", messages)).extracting((line) -> line.get("message").asString())
+			.as("the whole log, commands too")
+			.containsExactlyElementsOf(log.stream()
+				.map((entry) -> entry.get("kind").asString().equals("EVENT")
+						? entry.get("type").asString() + ": " + entry.get("detail").asString()
+						: entry.get("detail").asString())
+				.toList());
 		JsonNode first = flown.states().get(0);
 		JsonNode telemetry = messages.stream()
 			.filter((message) -> message.get("topic").asString().equals("/drones/d2/telemetry"))
