@@ -203,7 +203,7 @@ final class FlightReplays implements SmartLifecycle {
 
 	private Outcome handle(ReplayRequest request, String user, String sessionId) {
 		if (!this.running) {
-			return rejected(request, null, ResultCode.BUSY, "the hub is stopping");
+			return rejected(request, null, ResultCode.BUSY, "the hub is starting or stopping: try again");
 		}
 		SessionReplays session = this.sessions.get(sessionId);
 		Replay current = (session != null) ? session.byFlight().get(request.flight()) : null;
