@@ -177,8 +177,17 @@ public final class StompTestClient implements AutoCloseable {
 	 * @return the queue the messages arrive in
 	 */
 	public BlockingQueue<JsonNode> subscribe(String destination) {
-		BlockingQueue<JsonNode> queue = this.received.computeIfAbsent(destination,
-				(key) -> new LinkedBlockingQueue<>());
+		return subscribe(destination, this.received.computeIfAbsent(destination, (key) -> new LinkedBlockingQueue<>()));
+	}
+
+	/**
+	 * Subscribes to a destination and collects its messages in a queue of the caller's,
+	 * which may collect another destination's too, to see the order of both.
+	 * @param destination e.g. {@code /topic/events}
+	 * @param queue where the messages arrive
+	 * @return the queue
+	 */
+	public BlockingQueue<JsonNode> subscribe(String destination, BlockingQueue<JsonNode> queue) {
 		this.session.subscribe(destination, new StompFrameHandler() {
 			@Override
 			public Type getPayloadType(StompHeaders headers) {
@@ -277,6 +286,22 @@ public final class StompTestClient implements AutoCloseable {
 		List<JsonNode> messages = new ArrayList<>();
 		queue.drainTo(messages);
 		messages.removeIf(StompTestClient::isSync);
+		return messages;
+	}
+
+	/**
+	 * Everything a queue receives until the hub closes this client's session, without
+	 * answers to subscription checks.
+	 * @param queue a queue from this client
+	 * @return the messages, oldest first
+	 */
+	public List<JsonNode> drainUntilClosed(BlockingQueue<JsonNode> queue) {
+		List<JsonNode> messages = new ArrayList<>();
+		await().atMost(TIMEOUT).until(() -> {
+			messages.addAll(drain(queue));
+			return !isConnected();
+		});
+		messages.addAll(drain(queue));
 		return messages;
 	}
 

@@ -119,8 +119,8 @@ final class AsyncApiDocument {
 		ObjectNode info = json.objectNode();
 		info.put("title", "Drone Telemetry Hub");
 		info.put("version", CONTRACT_VERSION);
-		info.put("description", "Live telemetry of a simulated drone fleet, and control of its drones, over STOMP "
-				+ "1.2 on a WebSocket. Bodies are JSON; numbers carry their unit as x-unit. Within contract "
+		info.put("description", "Live telemetry of a simulated drone fleet, control of its drones, and replays "
+				+ "of their recorded flights, over STOMP 1.2 on a WebSocket. Bodies are JSON; numbers carry their unit as x-unit. Within contract "
 				+ CONTRACT_VERSION + " destinations, fields and their meanings do not change and nothing is removed; "
 				+ "new optional fields and enum values may be added, so ignore what you do not know. Each operation "
 				+ "lists in x-roles the roles that may SEND to it (receive) or SUBSCRIBE to it (send).");

@@ -1,19 +1,25 @@
 package io.dronehub.command;
 
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import io.dronehub.contract.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Structural checks for inbound fields, called from the compact constructors of the
- * {@link Command} records and {@link ControlRequest}: the one place a payload is checked,
- * so that an invalid frame never becomes a command and a record built in code is checked
- * like one read from a frame. Each check throws {@link InvalidCommandException}. Number
- * components are {@link Double} so that a number absent from the frame, or {@code null},
- * reaches the check as {@code null} and is reported as missing.
+ * {@link Command} records, {@link ControlRequest} and the other requests of the wire
+ * contract: the one place a payload is checked, so that an invalid frame never becomes a
+ * command and a record built in code is checked like one read from a frame. Each check
+ * throws {@link InvalidCommandException}. Number components are {@link Double} so that a
+ * number absent from the frame, or {@code null}, reaches the check as {@code null} and is
+ * reported as missing.
  */
 public final class Fields {
 
 	private static final int MAX_ID_LENGTH = 64;
+
+	private static final Pattern UUID_FORM = Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
 	private Fields() {
 	}
@@ -78,6 +84,37 @@ public final class Fields {
 					name + " must be between " + min + " and " + max + ", was " + checked);
 		}
 		return checked;
+	}
+
+	/**
+	 * Checks a number that may not be negative.
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @return the value
+	 */
+	public static long notNegative(String name, long value) {
+		if (value < 0) {
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD, name + " must be 0 or more, was " + value);
+		}
+		return value;
+	}
+
+	/**
+	 * Checks a required UUID in its usual form, such as a recorded flight's id.
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @return the UUID
+	 */
+	public static UUID uuid(String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, name + " is required");
+		}
+		if (!UUID_FORM.matcher(value).matches()) {
+			String was = (value.length() <= MAX_ID_LENGTH) ? ", was '" + value + "'" : "";
+			throw new InvalidCommandException(ErrorCode.INVALID_FIELD,
+					name + " must be a UUID such as 3f2b8c1e-0d4a-4c53-9a57-7e1f0b6d2c90" + was);
+		}
+		return UUID.fromString(value);
 	}
 
 	/**

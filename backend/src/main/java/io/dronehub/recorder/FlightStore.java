@@ -28,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The recorder's tables, through Spring JDBC: batches written in one transaction each,
- * flights listed and read, and a flight's telemetry streamed row by row. Thread-safe.
+ * flights listed and read, and a flight's telemetry streamed row by row or read a page at
+ * a time. Thread-safe.
  */
-class FlightStore {
+public class FlightStore {
 
 	private static final String STATE_COLUMNS = "seq, recorded_at, mode, armed, lat, lon, alt, velocity_north, "
 			+ "velocity_east, velocity_up, ground_speed, heading, battery_percent, battery_voltage, home_lat, home_lon, "
@@ -126,7 +127,12 @@ class FlightStore {
 		return FlightPage.of(flights, query.page(), query.size(), total);
 	}
 
-	Optional<Flight> find(UUID id) {
+	/**
+	 * One flight.
+	 * @param id the flight's id
+	 * @return the flight, or empty if none is recorded with that id
+	 */
+	public Optional<Flight> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM flight WHERE id = ?").param(id).query(this::flight).optional();
 	}
 
@@ -154,6 +160,37 @@ class FlightStore {
 		this.transactions.executeWithoutResult((status) -> this.rows.query(
 				"SELECT " + STATE_COLUMNS + " FROM flight_state WHERE flight_id = ? ORDER BY seq",
 				(ResultSet rs) -> sink.accept(state(flight.droneId(), rs)), flight.id()));
+	}
+
+	/**
+	 * One page of a flight's recorded states, in {@code seq} order, through the primary
+	 * key: ask again after the last {@code seq} of a page for the next.
+	 * @param flight the flight
+	 * @param afterSeq only states with a greater {@code seq}
+	 * @param fromMillis only states recorded at or after this time, epoch milliseconds
+	 * @param toMillis only states recorded at or before this time, epoch milliseconds
+	 * @param limit the most states to read
+	 * @return the states, fewer than {@code limit} once the flight has no more
+	 */
+	public List<DroneState> states(Flight flight, long afterSeq, long fromMillis, long toMillis, int limit) {
+		return this.jdbc
+			.sql("SELECT " + STATE_COLUMNS + " FROM flight_state WHERE flight_id = ? AND seq > ? "
+					+ "AND recorded_at BETWEEN ? AND ? ORDER BY seq LIMIT ?")
+			.params(flight.id(), afterSeq, fromMillis, toMillis, limit)
+			.query((rs, row) -> state(flight.droneId(), rs))
+			.list();
+	}
+
+	/**
+	 * When a flight's latest recorded state was computed.
+	 * @param id the flight's id
+	 * @return epoch milliseconds, or empty if it has no state recorded
+	 */
+	public Optional<Long> lastStateAt(UUID id) {
+		return this.jdbc.sql("SELECT MAX(recorded_at) FROM flight_state WHERE flight_id = ?")
+			.param(id)
+			.query(Long.class)
+			.optional();
 	}
 
 	/**

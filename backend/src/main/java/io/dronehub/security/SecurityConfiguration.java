@@ -75,8 +75,8 @@ class SecurityConfiguration {
 
 	/**
 	 * The rules for every inbound STOMP frame: pilots and admins may send commands;
-	 * everyone connected may subscribe to the published topics and to their own queues;
-	 * nothing else.
+	 * everyone connected may replay recorded flights, which they may read over HTTP too,
+	 * and subscribe to the published topics and to their own queues; nothing else.
 	 */
 	@Bean
 	AuthorizationManager<Message<?>> messageAuthorizationManager() {
@@ -86,6 +86,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.simpMessageDestMatchers("/app/command", "/app/control")
 			.hasAnyRole(Role.PILOT.name(), Role.ADMIN.name())
+			.simpMessageDestMatchers("/app/replay")
+			.hasAnyRole(Role.OBSERVER.name(), Role.PILOT.name(), Role.ADMIN.name())
 			.simpSubscribeDestMatchers(READABLE)
 			.hasAnyRole(Role.OBSERVER.name(), Role.PILOT.name(), Role.ADMIN.name())
 			.anyMessage()

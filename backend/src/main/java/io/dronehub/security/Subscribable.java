@@ -23,7 +23,9 @@ public enum Subscribable {
 	/** The session's own command and control replies. */
 	REPLIES("/user/queue/replies"),
 	/** The session's own errors. */
-	ERRORS("/user/queue/errors");
+	ERRORS("/user/queue/errors"),
+	/** The frames of the session's own replays of recorded flights. */
+	REPLAY("/user/queue/replay");
 
 	private static final AntPathMatcher matcher = new AntPathMatcher();
 

@@ -79,7 +79,7 @@ class AsyncApiDocumentIntegrationTests {
 				.getPatterns()
 				.forEach((pattern) -> this.handlers.getDestinationPrefixes()
 					.forEach((prefix) -> handled.add(prefix.replaceAll("/$", "") + pattern))));
-		assertThat(handled).contains("/app/command", "/app/control", "/app/fleet", "/app/events");
+		assertThat(handled).contains("/app/command", "/app/control", "/app/replay", "/app/fleet", "/app/events");
 		assertThat(addresses()).containsAll(handled);
 	}
 
@@ -87,7 +87,7 @@ class AsyncApiDocumentIntegrationTests {
 	void everyDestinationWrittenInTheCodeIsInTheDocument() throws IOException {
 		Set<String> written = destinationsWrittenIn(MAIN_SOURCES);
 		assertThat(written).as("destination literals found in " + MAIN_SOURCES.toAbsolutePath())
-			.contains("/topic/telemetry", "/topic/events", "/queue/replies", "/queue/errors");
+			.contains("/topic/telemetry", "/topic/events", "/queue/replies", "/queue/errors", "/queue/replay");
 		List<String> missing = written.stream().filter((literal) -> !documented(literal)).toList();
 		assertThat(missing).as("destinations in the code but not in /asyncapi.json %s", addresses()).isEmpty();
 	}
@@ -102,6 +102,33 @@ class AsyncApiDocumentIntegrationTests {
 			.isEqualTo(roles("sendAppFleet"));
 		assertThat(this.document.at("/operations/receiveAppCommand/reply/channel/$ref").asString())
 			.isEqualTo("#/channels/userQueueReplies");
+		assertThat(roles("receiveAppReplay")).as("whoever may read recorded flights")
+			.containsExactly("OBSERVER", "PILOT", "ADMIN");
+		assertThat(roles("sendUserQueueReplay")).containsExactly("OBSERVER", "PILOT", "ADMIN");
+		assertThat(this.document.at("/operations/receiveAppReplay/reply/channel/$ref").asString())
+			.isEqualTo("#/channels/userQueueReplies");
+	}
+
+	@Test
+	void replayRequestsAndFramesAreDescribed() {
+		JsonNode schemas = this.document.at("/components/schemas");
+		assertThat(schemas.at("/ReplayRequest/required").valueStream().map(JsonNode::asString))
+			.containsExactly("flightId");
+		assertThat(schemas.at("/ReplayRequest/properties/offsetMs/x-unit").asString()).isEqualTo("ms");
+		assertThat(schemas.at("/ReplayAction/enum").valueStream().map(JsonNode::asString)).containsExactly("PLAY",
+				"PAUSE", "RESUME", "STOP");
+		assertThat(schemas.at("/ReplayFrame/properties/states/items/allOf/0/$ref").asString())
+			.isEqualTo("#/components/schemas/DroneState");
+		assertThat(schemas.at("/ReplayFrame/properties/positionMs/x-unit").asString()).isEqualTo("ms");
+		assertThat(schemas.at("/ReplayStatus/enum").valueStream().map(JsonNode::asString)).containsExactly("PLAYING",
+				"PAUSED", "ENDED", "STOPPED");
+		assertThat(this.document.at("/operations/sendUserQueueReplay/messages/0/$ref").asString())
+			.isEqualTo("#/channels/userQueueReplay/messages/ReplayFrame");
+		assertThat(this.document.at("/operations/sendUserQueueReplay/description").asString())
+			.contains("ENDED or STOPPED last");
+		assertThat(schemas.at("/CommandReply/properties/droneId/type").valueStream().map(JsonNode::asString))
+			.as("null for a replay of an unknown flight")
+			.contains("null");
 	}
 
 	@Test

@@ -42,6 +42,10 @@ class ApiPageBrowserIntegrationTests {
 				.doesNotContain("OBSERVER");
 			assertThat(reader.find("[data-api-subscribes] [data-destination='/topic/telemetry']").getText())
 				.contains("DroneState", "OBSERVER");
+			assertThat(reader.find("[data-api-sends] [data-destination='/app/replay']").getText())
+				.contains("ReplayRequest", "OBSERVER", "/user/queue/replies");
+			assertThat(reader.find("[data-api-subscribes] [data-destination='/user/queue/replay']").getText())
+				.contains("ReplayFrame", "OBSERVER", "ENDED or STOPPED last");
 			assertThat(reader.find("[data-api-subscribes]").getText()).contains("/topic/drones/{droneId}/telemetry",
 					"/topic/events", "/app/fleet", "/user/queue/errors");
 			assertThat(reader.find("[data-api-roles] [data-role-row=OBSERVER]").getText())

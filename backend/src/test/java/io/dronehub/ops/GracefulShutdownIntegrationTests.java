@@ -1,6 +1,5 @@
 package io.dronehub.ops;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
@@ -16,9 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.dronehub.StompTestClient.drain;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Shutting the hub down holds the drones a pilot was flying, tells every client with a
@@ -52,12 +49,7 @@ class GracefulShutdownIntegrationTests {
 
 			hub.close();
 
-			List<JsonNode> seen = new ArrayList<>();
-			await().atMost(StompTestClient.TIMEOUT).until(() -> {
-				seen.addAll(drain(events));
-				return !spectator.isConnected();
-			});
-			seen.addAll(drain(events));
+			List<JsonNode> seen = spectator.drainUntilClosed(events);
 			assertThat(seen).extracting((event) -> event.get("type").asString())
 				.endsWith("MODE_CHANGED", "HUB_STOPPING");
 			assertThat(seen.get(seen.size() - 2).get("detail").asString()).startsWith("MANUAL → HOLD");
