@@ -60,14 +60,18 @@ public class SimulationRequests {
 	 */
 	public CompletableFuture<CommandReply> run(PilotRequest request, Pilot pilot,
 			Function<Fleet, CommandResult> decision) {
-		return this.simulation.submit((fleet) -> decided(request, pilot, decision.apply(fleet)))
-			.exceptionally((failure) -> decided(request, pilot, busy(failure)));
+		return this.simulation.submit((fleet) -> {
+			// read before deciding, so that the request is never later than the events it
+			// causes
+			long decidedAt = this.clock.millis();
+			return decided(request, pilot, decision.apply(fleet), decidedAt);
+		}).exceptionally((failure) -> decided(request, pilot, busy(failure), this.clock.millis()));
 	}
 
-	private CommandReply decided(PilotRequest request, Pilot pilot, CommandResult result) {
+	private CommandReply decided(PilotRequest request, Pilot pilot, CommandResult result, long decidedAt) {
 		count(result);
 		CommandReply reply = CommandReply.of(request.commandId(), request.droneId(), result);
-		RequestOutcome outcome = new RequestOutcome(this.clock.millis(), pilot.name(), request, reply);
+		RequestOutcome outcome = new RequestOutcome(decidedAt, pilot.name(), request, reply);
 		for (RequestOutcomeListener listener : this.listeners) {
 			listener.requestDecided(outcome);
 		}
