@@ -9,10 +9,10 @@ const END_REASONS = {
 	HUB_STOPPED: 'Hub stopped',
 };
 
-/** Why a flight ended, in words: "Disarmed", "Hub stopped", a failsafe, or "flying" while it flies. */
+/** Why a flight ended, in words: "Disarmed", "Hub stopped", a failsafe, or "—" while it flies. */
 export function endReasonLabel(flight) {
 	if (flight.endedAt == null) {
-		return 'flying';
+		return '—';
 	}
 	return END_REASONS[flight.endReason] ?? failsafeLabel(flight.endReason);
 }

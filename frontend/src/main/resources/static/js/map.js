@@ -236,7 +236,7 @@ export class MapView {
 		const ctx = this.#context;
 		ctx.save();
 		ctx.strokeStyle = colour;
-		ctx.globalAlpha = 0.3;
+		ctx.globalAlpha = 0.45;
 		ctx.lineWidth = 1.5;
 		ctx.lineCap = 'round';
 		ctx.lineJoin = 'round';

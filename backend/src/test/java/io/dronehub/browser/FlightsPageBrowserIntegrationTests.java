@@ -242,6 +242,22 @@ class FlightsPageBrowserIntegrationTests {
 		}
 	}
 
+	@Test
+	void theListAndTheReplayFitAPhonesScreen() throws Exception {
+		String id = fly("d2", "alice", 10).get("id").asString();
+		try (Browser phone = Browser.open(390, 844)) {
+			for (String page : new String[] { "/flights.html?drone=d2", "/flights.html?flight=" + id }) {
+				phone.get(url(page));
+				phone.awaitText("main", (text) -> text.contains("d2"), "showing d2's flight");
+				Number overflow = (Number) phone.driver()
+					.executeScript(
+							"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
+			}
+			phone.screenshot("flight-replay-phone");
+		}
+	}
+
 	private static String fact(Browser browser, String row, String key) {
 		return browser.find(row + " [data-fact=" + key + "]").getText();
 	}
