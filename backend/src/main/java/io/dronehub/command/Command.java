@@ -25,12 +25,14 @@ import org.jspecify.annotations.Nullable;
 		@JsonSubTypes.Type(value = Hold.class, name = "HOLD"), @JsonSubTypes.Type(value = Goto.class, name = "GOTO"),
 		@JsonSubTypes.Type(value = Nudge.class, name = "NUDGE"),
 		@JsonSubTypes.Type(value = Move.class, name = "MOVE") })
-public sealed interface Command permits Arm, Disarm, Takeoff, Land, ReturnToLaunch, Hold, Goto, Nudge, Move {
+public sealed interface Command extends PilotRequest
+		permits Arm, Disarm, Takeoff, Land, ReturnToLaunch, Hold, Goto, Nudge, Move {
 
 	/**
 	 * The drone the command is for.
 	 * @return e.g. {@code d1}
 	 */
+	@Override
 	@JsonPropertyDescription("the drone, e.g. d1")
 	String droneId();
 
@@ -38,6 +40,7 @@ public sealed interface Command permits Arm, Disarm, Takeoff, Land, ReturnToLaun
 	 * The sender's id for this command, echoed in the reply.
 	 * @return the id, or {@code null} if the sender gave none
 	 */
+	@Override
 	@JsonPropertyDescription("your id for this command (at most 64 characters), echoed in the reply")
 	@Nullable String commandId();
 

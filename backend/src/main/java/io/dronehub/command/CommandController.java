@@ -33,8 +33,7 @@ public class CommandController {
 	CompletableFuture<CommandReply> command(@Payload Command command, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		Pilot pilot = new Pilot(user.getName(), sessionId);
-		return this.requests.run(command.droneId(), command.commandId(),
-				(fleet) -> this.handler.apply(fleet, command, pilot));
+		return this.requests.run(command, pilot, (fleet) -> this.handler.apply(fleet, command, pilot));
 	}
 
 }

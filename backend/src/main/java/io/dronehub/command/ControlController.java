@@ -40,7 +40,7 @@ public class ControlController {
 		Pilot pilot = new Pilot(user.getName(), sessionId);
 		boolean admin = user instanceof Authentication authentication
 				&& authentication.getAuthorities().contains(Role.ADMIN.authority());
-		return this.requests.run(request.droneId(), request.commandId(), (fleet) -> switch (request.action()) {
+		return this.requests.run(request, pilot, (fleet) -> switch (request.action()) {
 			case ACQUIRE -> this.leases.acquire(fleet, request.droneId(), pilot);
 			case RELEASE -> this.leases.release(fleet, request.droneId(), pilot);
 			case FORCE_RELEASE -> admin ? this.leases.forceRelease(fleet, request.droneId(), pilot)

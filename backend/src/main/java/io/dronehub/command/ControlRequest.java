@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 public record ControlRequest(@JsonPropertyDescription("the drone, e.g. d1") String droneId,
 		@JsonPropertyDescription("ACQUIRE (refused while another session controls the drone), RELEASE, or "
 				+ "FORCE_RELEASE (ADMIN only: take control away from whoever holds it)") Action action,
-		@JsonPropertyDescription("your id for this request (at most 64 characters), echoed in the reply") @Nullable String commandId) {
+		@JsonPropertyDescription("your id for this request (at most 64 characters), echoed in the reply") @Nullable String commandId)
+		implements
+			PilotRequest {
 
 	public ControlRequest {
 		droneId = Fields.droneId(droneId);

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.dronehub.flight.FleetEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -80,9 +80,9 @@ class FlightController {
 	}
 
 	@GetMapping("/{id}/events")
-	List<FleetEvent> events(@PathVariable UUID id) {
+	List<FlightLogEntry> log(@PathVariable UUID id) {
 		flight(id);
-		return this.store.events(id);
+		return this.store.log(id);
 	}
 
 	/**
@@ -97,7 +97,7 @@ class FlightController {
 		Flight flight = flight(id);
 		ExportFormat export = ExportFormat.choose(format, accept);
 		StreamingResponseBody body = (export == ExportFormat.MCAP)
-				? (stream) -> this.mcap.write(flight, this.store.events(id),
+				? (stream) -> this.mcap.write(flight, this.store.log(id),
 						(sink) -> this.store.streamTelemetry(flight, sink), stream)
 				: (stream) -> text(flight, export, stream);
 		return ResponseEntity.ok()
@@ -162,6 +162,12 @@ class FlightController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> databaseAway(DataAccessException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE,
+				"the flight recorder's database does not answer; try again later");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -19,17 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a recorded flight as an MCAP file that Foxglove and Lichtblick open: the states
  * on {@code /drones/{droneId}/telemetry} as {@code dronehub.DroneState}, the same states
- * on {@code /drones/{droneId}/location} as {@code foxglove.LocationFix} for the map, and
- * the flight's events on {@code /events} as {@code dronehub.FleetEvent}. Messages are the
- * wire JSON, their schemas the JSON Schemas of the AsyncAPI document, standalone. Log and
- * publish time are the state's or event's timestamp in nanoseconds since the epoch;
- * events are interleaved with the states by time, an event before a state of the same
- * millisecond, so the file is in log time order. Thread-safe.
+ * on {@code /drones/{droneId}/location} as {@code foxglove.LocationFix} for the map, the
+ * flight's events on {@code /events} as {@code dronehub.FleetEvent}, and its whole log
+ * (events, commands and control requests) on {@code /log} as {@code foxglove.Log} for the
+ * Log panel. Telemetry and events are the wire JSON, their schemas the JSON Schemas of
+ * the AsyncAPI document, standalone. Log and publish time are the state's or entry's
+ * timestamp in nanoseconds since the epoch; log entries are interleaved with the states
+ * by time, an entry before a state of the same millisecond, so the file is in log time
+ * order. Thread-safe.
  */
 final class FlightMcap {
 
 	/** The topic of a flight's events. */
 	static final String EVENTS_TOPIC = "/events";
+
+	/** The topic of a flight's log for Foxglove's Log panel. */
+	static final String LOG_TOPIC = "/log";
 
 	private static final long NANOS_PER_MILLI = 1_000_000;
 
@@ -41,11 +46,14 @@ final class FlightMcap {
 
 	private final byte[] locationFixSchema;
 
+	private final byte[] logSchema;
+
 	FlightMcap(JsonMapper json) {
 		this.json = json;
 		this.stateSchema = json.writeValueAsBytes(PayloadSchemas.standalone(DroneState.class));
 		this.eventSchema = json.writeValueAsBytes(PayloadSchemas.standalone(FleetEvent.class));
 		this.locationFixSchema = resource("/foxglove/LocationFix.json");
+		this.logSchema = resource("/foxglove/Log.json");
 	}
 
 	static String telemetryTopic(String droneId) {
@@ -59,13 +67,13 @@ final class FlightMcap {
 	/**
 	 * Writes a flight, one state at a time as the states arrive.
 	 * @param flight the flight
-	 * @param events its events, oldest first
+	 * @param log its log, oldest first
 	 * @param states hands each state of the flight, oldest first, to the consumer it is
 	 * given
 	 * @param stream where the file goes; left open
 	 * @throws IOException if the stream fails
 	 */
-	void write(Flight flight, List<FleetEvent> events, Consumer<Consumer<DroneState>> states, OutputStream stream)
+	void write(Flight flight, List<FlightLogEntry> log, Consumer<Consumer<DroneState>> states, OutputStream stream)
 			throws IOException {
 		McapWriter mcap = new McapWriter(stream);
 		Map<String, String> metadata = Map.of("droneId", flight.droneId(), "flightId", flight.id().toString());
@@ -75,7 +83,9 @@ final class FlightMcap {
 				locationTopic(flight.droneId()), "json", metadata);
 		int eventChannel = mcap.addChannel(mcap.addSchema("dronehub.FleetEvent", "jsonschema", this.eventSchema),
 				EVENTS_TOPIC, "json", metadata);
-		EventsByTime pending = new EventsByTime(mcap, eventChannel, events);
+		int logChannel = mcap.addChannel(mcap.addSchema("foxglove.Log", "jsonschema", this.logSchema), LOG_TOPIC,
+				"json", metadata);
+		LogByTime pending = new LogByTime(mcap, eventChannel, logChannel, log);
 		try {
 			states.accept((state) -> {
 				try {
@@ -111,31 +121,41 @@ final class FlightMcap {
 		}
 	}
 
-	/** The events not yet written, each written once the states reach its time. */
-	private final class EventsByTime {
+	/** The log entries not yet written, each written once the states reach its time. */
+	private final class LogByTime {
 
 		private final McapWriter mcap;
 
-		private final int channel;
+		private final int eventChannel;
 
-		private final Iterator<FleetEvent> events;
+		private final int logChannel;
 
-		private long sequence;
+		private final Iterator<FlightLogEntry> entries;
 
-		private @Nullable FleetEvent next;
+		private long events;
 
-		EventsByTime(McapWriter mcap, int channel, List<FleetEvent> events) {
+		private long lines;
+
+		private @Nullable FlightLogEntry next;
+
+		LogByTime(McapWriter mcap, int eventChannel, int logChannel, List<FlightLogEntry> log) {
 			this.mcap = mcap;
-			this.channel = channel;
-			this.events = events.iterator();
-			this.next = this.events.hasNext() ? this.events.next() : null;
+			this.eventChannel = eventChannel;
+			this.logChannel = logChannel;
+			this.entries = log.iterator();
+			this.next = this.entries.hasNext() ? this.entries.next() : null;
 		}
 
 		void writeUntil(long millis) throws IOException {
-			for (FleetEvent event = this.next; event != null && event.timestamp() <= millis; event = this.next) {
-				long nanos = event.timestamp() * NANOS_PER_MILLI;
-				this.mcap.addMessage(this.channel, this.sequence++, nanos, nanos, json.writeValueAsBytes(event));
-				this.next = this.events.hasNext() ? this.events.next() : null;
+			for (FlightLogEntry entry = this.next; entry != null && entry.timestamp() <= millis; entry = this.next) {
+				long nanos = entry.timestamp() * NANOS_PER_MILLI;
+				FleetEvent event = entry.event();
+				if (event != null) {
+					this.mcap.addMessage(this.eventChannel, this.events++, nanos, nanos, json.writeValueAsBytes(event));
+				}
+				this.mcap.addMessage(this.logChannel, this.lines++, nanos, nanos,
+						json.writeValueAsBytes(LogMessage.of(entry)));
+				this.next = this.entries.hasNext() ? this.entries.next() : null;
 			}
 		}
 

@@ -7,6 +7,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.dronehub.command.RequestOutcome;
+import io.dronehub.command.RequestOutcomeListener;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.FleetEvent;
@@ -19,6 +21,7 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -26,20 +29,22 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Records every flight without ever making the simulation wait: each tick's states and
- * events are offered to a bounded queue, and one thread of its own drains it, tells
- * flights apart and writes them in batches, one transaction each. What the queue cannot
- * take, and what a failed write loses, is counted in {@code hub.recorder.dropped}; the
- * first loss is announced as {@link EventType#RECORDER_DEGRADED}, and the first good
- * write that leaves the queue less than half full as {@link EventType#RECORDER_RECOVERED}
- * (so a backlog that is still being caught up with does not announce a recovery and then
- * lose again). On a clean stop everything queued is written and the flights under way end
- * as {@link Flight#HUB_STOPPED}.
+ * Records every flight without ever making the simulation wait: each tick's states, the
+ * events, and the outcomes of commands and control requests are offered to a bounded
+ * queue, and one thread of its own drains it, tells flights apart and writes them in
+ * batches, one transaction each. What the queue cannot take, and what a failed write
+ * loses, is counted in {@code hub.recorder.dropped}; the first loss is announced as
+ * {@link EventType#RECORDER_DEGRADED}, and the first good write that leaves the queue
+ * less than half full as {@link EventType#RECORDER_RECOVERED} (so a backlog that is still
+ * being caught up with does not announce a recovery and then lose again). On a clean stop
+ * everything queued is written and the flights under way end as
+ * {@link Flight#HUB_STOPPED}.
  * <p>
- * {@link #statesComputed} and {@link #eventsOccurred} are called on the simulation
- * thread; everything else of the tracking and writing happens on the recorder's thread.
+ * {@link #statesComputed}, {@link #eventsOccurred} and {@link #requestDecided} are called
+ * on the simulation thread (the last also on a sender's thread when the simulation was
+ * busy); everything else of the tracking and writing happens on the recorder's thread.
  */
-public final class FlightRecorder implements FleetListener, SmartLifecycle {
+public final class FlightRecorder implements FleetListener, RequestOutcomeListener, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(FlightRecorder.class);
 
@@ -51,9 +56,13 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	private final FlightTracker tracker;
 
+	private final RecorderSchema schema;
+
 	private final RecorderRetention retention;
 
 	private final Clock clock;
+
+	private final JsonMapper json;
 
 	private final ObjectProvider<SimulationLoop> simulation;
 
@@ -75,14 +84,17 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	private @Nullable Thread writer;
 
-	FlightRecorder(RecorderProperties settings, FlightStore store, FlightTracker tracker, RecorderRetention retention,
-			Clock clock, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+	FlightRecorder(RecorderProperties settings, FlightStore store, RecorderSchema schema, FlightTracker tracker,
+			RecorderRetention retention, Clock clock, JsonMapper json, ObjectProvider<SimulationLoop> simulation,
+			MeterRegistry meters) {
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.settings = settings;
 		this.store = store;
 		this.tracker = tracker;
+		this.schema = schema;
 		this.retention = retention;
 		this.clock = clock;
+		this.json = json;
 		this.simulation = simulation;
 		this.writtenStates = counter(meters, "hub.recorder.written", "states", "Recorded items written");
 		this.writtenEvents = counter(meters, "hub.recorder.written", "events", "Recorded items written");
@@ -112,6 +124,13 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 		}
 	}
 
+	@Override
+	public void requestDecided(RequestOutcome outcome) {
+		if (!this.queue.offer(outcome)) {
+			dropped(this.droppedEvents, 1, "the recorder's queue is full");
+		}
+	}
+
 	/**
 	 * Whether the last write failed, or the queue overflowed since the last good write.
 	 * @return {@code true} while recording loses data
@@ -138,14 +157,10 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	@Override
 	public void start() {
-		try {
-			int ended = this.store.endAbandonedFlights();
-			if (ended > 0) {
-				logger.info("Ended " + ended + " flight(s) left open by a hub that stopped without closing them");
-			}
-		}
-		catch (DataAccessException | TransactionException ex) {
-			logger.warn("Could not end flights left open by an earlier run: " + ex.getMessage());
+		if (!this.schema.ensureReady()) {
+			this.degraded = true;
+			announce(EventType.RECORDER_DEGRADED, "the flight recorder's database does not answer: flights are not "
+					+ "recorded until it does; lost states and events are counted in hub.recorder.dropped");
 		}
 		this.running = true;
 		Thread thread = new Thread(this::drain, "flight-recorder");
@@ -186,7 +201,9 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 		List<Object> items = new ArrayList<>(this.settings.batchSize());
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				this.retention.enforceIfDue();
+				if (this.schema.ensureReady()) {
+					this.retention.enforceIfDue();
+				}
 				Object first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
@@ -200,6 +217,9 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 					}
 					else if (item instanceof Events events) {
 						this.tracker.events(events.events(), batch);
+					}
+					else if (item instanceof RequestOutcome outcome) {
+						this.tracker.entry(FlightLogEntry.of(outcome, this.json), batch);
 					}
 				}
 				items.clear();
@@ -218,6 +238,11 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 	private void write(RecorderBatch batch) {
 		this.flying = this.tracker.flying();
 		if (batch.isEmpty()) {
+			return;
+		}
+		if (!this.schema.ensureReady()) {
+			this.droppedEvents.increment(batch.events().size());
+			dropped(this.droppedStates, batch.states().size(), "its database does not answer");
 			return;
 		}
 		long started = System.nanoTime();

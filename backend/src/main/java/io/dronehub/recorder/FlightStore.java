@@ -9,11 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.dronehub.command.CommandReply;
 import io.dronehub.flight.Battery;
 import io.dronehub.flight.DroneState;
-import io.dronehub.flight.EventType;
 import io.dronehub.flight.Failsafe;
-import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.GeoPoint;
 import io.dronehub.flight.Position;
@@ -131,13 +130,17 @@ class FlightStore {
 		return this.jdbc.sql("SELECT * FROM flight WHERE id = ?").param(id).query(this::flight).optional();
 	}
 
-	List<FleetEvent> events(UUID id) {
+	/**
+	 * A flight's log: its events, commands and control requests, in order.
+	 * @param id the flight
+	 * @return the entries, oldest first
+	 */
+	List<FlightLogEntry> log(UUID id) {
 		return this.jdbc
 			.sql("SELECT f.drone_id, e.* FROM flight_event e JOIN flight f ON f.id = e.flight_id "
 					+ "WHERE e.flight_id = ? ORDER BY e.event_no")
 			.param(id)
-			.query((rs, row) -> new FleetEvent(EventType.valueOf(rs.getString("type")), rs.getString("drone_id"),
-					rs.getString("pilot"), rs.getLong("occurred_at"), rs.getString("detail")))
+			.query(this::entry)
 			.list();
 	}
 
@@ -253,15 +256,30 @@ class FlightStore {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.rows.batchUpdate("INSERT INTO flight_event (flight_id, event_no, occurred_at, type, pilot, detail) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(), (PreparedStatement ps, EventRow row) -> {
+		this.rows.batchUpdate(
+				"INSERT INTO flight_event (flight_id, event_no, occurred_at, kind, type, pilot, detail, request, reply) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows, rows.size(), (PreparedStatement ps, EventRow row) -> {
+					FlightLogEntry entry = row.entry();
 					ps.setObject(1, row.flightId());
 					ps.setInt(2, row.eventNo());
-					ps.setLong(3, row.event().timestamp());
-					ps.setString(4, row.event().type().name());
-					ps.setString(5, row.event().pilot());
-					ps.setString(6, row.event().detail());
+					ps.setLong(3, entry.timestamp());
+					ps.setString(4, entry.kind().name());
+					ps.setString(5, entry.type());
+					ps.setString(6, entry.pilot());
+					ps.setString(7, entry.detail());
+					ps.setString(8, (entry.request() != null) ? this.json.writeValueAsString(entry.request()) : null);
+					ps.setString(9, (entry.reply() != null) ? this.json.writeValueAsString(entry.reply()) : null);
 				});
+	}
+
+	private FlightLogEntry entry(ResultSet rs, int row) throws SQLException {
+		String request = rs.getString("request");
+		String reply = rs.getString("reply");
+		return new FlightLogEntry(FlightLogEntry.Kind.valueOf(rs.getString("kind")), rs.getLong("occurred_at"),
+				rs.getString("drone_id"), rs.getString("pilot"), rs.getString("type"), rs.getString("detail"),
+				(request != null) ? this.json.readTree(request) : null,
+				(reply != null) ? this.json.readValue(reply, CommandReply.class) : null);
 	}
 
 	private String pilots(Flight flight) {

@@ -16,11 +16,12 @@ import io.dronehub.flight.Position;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells flights apart in the stream of states and events, and keeps each flight's summary
- * figures. A flight starts with the first armed state of a drone and ends with its first
- * disarmed state after that, which still belongs to it, or when the hub stops. Its events
- * are those of its drone from the tick before its first state (the ARM that started it)
- * to the end of the tick of its last (the touchdown that ended it).
+ * Tells flights apart in the stream of states and log entries (events, commands and
+ * control requests), and keeps each flight's summary figures. A flight starts with the
+ * first armed state of a drone and ends with its first disarmed state after that, which
+ * still belongs to it, or when the hub stops. Its log holds the entries of its drone from
+ * the tick before its first state (the ARM that started it) to the end of the tick of its
+ * last (the touchdown that ended it).
  * <p>
  * Owned by the recorder's thread.
  */
@@ -33,11 +34,11 @@ final class FlightTracker {
 
 	private final Map<String, OpenFlight> open = new HashMap<>();
 
-	/** Flights that ended with the latest tick: its events still join them. */
+	/** Flights that ended with the latest tick: entries of that tick still join them. */
 	private final Map<String, OpenFlight> ended = new HashMap<>();
 
-	/** Events of drones not flying, since their latest state. */
-	private final Map<String, List<FleetEvent>> waiting = new HashMap<>();
+	/** Log entries of drones not flying, since their latest state. */
+	private final Map<String, List<FlightLogEntry>> waiting = new HashMap<>();
 
 	FlightTracker(Supplier<UUID> ids) {
 		this.ids = ids;
@@ -51,13 +52,13 @@ final class FlightTracker {
 	void states(List<DroneState> states, RecorderBatch batch) {
 		this.ended.clear();
 		for (DroneState state : states) {
-			List<FleetEvent> before = this.waiting.remove(state.droneId());
+			List<FlightLogEntry> before = this.waiting.remove(state.droneId());
 			OpenFlight flight = this.open.get(state.droneId());
 			if (flight == null && state.armed()) {
 				flight = new OpenFlight(this.ids.get(), state);
 				this.open.put(state.droneId(), flight);
 				if (before != null) {
-					before.forEach(flight.events(batch));
+					before.forEach(flight.log(batch));
 				}
 			}
 			if (flight == null) {
@@ -72,29 +73,40 @@ final class FlightTracker {
 			}
 			batch.flight(flight.summary());
 		}
+		// what is left names no drone of this tick, such as a command for an unknown id
+		this.waiting.clear();
 	}
 
 	/**
-	 * Adds events to the flights of the drones they concern; an event of a drone not
-	 * flying waits for its next state, which keeps it if it starts a flight. Events about
-	 * the whole hub are not kept.
+	 * Adds events to the logs of the flights of the drones they concern. Events about the
+	 * whole hub are not kept.
 	 * @param events events in the order they happened
-	 * @param batch receives the events kept, and the summaries of their flights
+	 * @param batch receives the entries kept, and the summaries of their flights
+	 * @see #entry
 	 */
 	void events(List<FleetEvent> events, RecorderBatch batch) {
 		for (FleetEvent event : events) {
 			String droneId = event.droneId();
-			if (droneId == null) {
-				continue;
+			if (droneId != null) {
+				entry(FlightLogEntry.of(event, droneId), batch);
 			}
-			OpenFlight flight = this.open.getOrDefault(droneId, this.ended.get(droneId));
-			if (flight != null) {
-				flight.events(batch).accept(event);
-				batch.flight(flight.summary());
-			}
-			else {
-				this.waiting.computeIfAbsent(droneId, (id) -> new ArrayList<>()).add(event);
-			}
+		}
+	}
+
+	/**
+	 * Adds an entry to the log of the flight of its drone; an entry of a drone not flying
+	 * waits for the drone's next state, which keeps it if it starts a flight.
+	 * @param entry the entry
+	 * @param batch receives the entry if kept, and the summary of its flight
+	 */
+	void entry(FlightLogEntry entry, RecorderBatch batch) {
+		OpenFlight flight = this.open.getOrDefault(entry.droneId(), this.ended.get(entry.droneId()));
+		if (flight != null) {
+			flight.log(batch).accept(entry);
+			batch.flight(flight.summary());
+		}
+		else {
+			this.waiting.computeIfAbsent(entry.droneId(), (id) -> new ArrayList<>()).add(entry);
 		}
 	}
 
@@ -139,7 +151,7 @@ final class FlightTracker {
 
 		private long frames;
 
-		private int events;
+		private int entries;
 
 		private @Nullable Long endedAt;
 
@@ -166,9 +178,9 @@ final class FlightTracker {
 			this.frames++;
 		}
 
-		/** Adds events to this flight, numbered in order. */
-		Consumer<FleetEvent> events(RecorderBatch batch) {
-			return (event) -> batch.event(this.id, this.events++, event);
+		/** Adds entries to this flight's log, numbered in order. */
+		Consumer<FlightLogEntry> log(RecorderBatch batch) {
+			return (entry) -> batch.event(this.id, this.entries++, entry);
 		}
 
 		void end(long at, String reason) {

@@ -20,7 +20,7 @@ import io.dronehub.flight.DroneState;
  * @param positionCovariance nine zeros
  * @param positionCovarianceType {@link #COVARIANCE_UNKNOWN}
  */
-record LocationFix(Time timestamp, @JsonProperty("frame_id") String frameId, double latitude, double longitude,
+record LocationFix(FoxgloveTime timestamp, @JsonProperty("frame_id") String frameId, double latitude, double longitude,
 		double altitude, @JsonProperty("position_covariance") List<Double> positionCovariance,
 		@JsonProperty("position_covariance_type") int positionCovarianceType) {
 
@@ -35,19 +35,8 @@ record LocationFix(Time timestamp, @JsonProperty("frame_id") String frameId, dou
 	 * @return where the drone was at the state's time
 	 */
 	static LocationFix of(DroneState state) {
-		long millis = state.timestamp();
-		return new LocationFix(new Time(Math.floorDiv(millis, 1000), (int) (Math.floorMod(millis, 1000) * 1_000_000)),
-				state.droneId(), state.position().lat(), state.position().lon(), state.position().alt(), NO_COVARIANCE,
-				COVARIANCE_UNKNOWN);
-	}
-
-	/**
-	 * A Foxglove time: seconds since the Unix epoch and nanoseconds within that second.
-	 *
-	 * @param sec whole seconds
-	 * @param nsec from 0 to 999,999,999
-	 */
-	record Time(long sec, int nsec) {
+		return new LocationFix(FoxgloveTime.ofEpochMillis(state.timestamp()), state.droneId(), state.position().lat(),
+				state.position().lon(), state.position().alt(), NO_COVARIANCE, COVARIANCE_UNKNOWN);
 	}
 
 }

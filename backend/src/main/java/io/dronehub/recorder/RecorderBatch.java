@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.dronehub.flight.DroneState;
-import io.dronehub.flight.FleetEvent;
 
 /**
  * What one write to the database holds: the latest summary of every flight it touches,
- * and the states and events to add. Filled and written on the recorder's thread.
+ * and the states and log entries to add. Filled and written on the recorder's thread.
  */
 final class RecorderBatch {
 
@@ -32,8 +31,8 @@ final class RecorderBatch {
 		this.statesPerFlight.merge(flightId, 1L, Long::sum);
 	}
 
-	void event(UUID flightId, int eventNo, FleetEvent event) {
-		this.events.add(new EventRow(flightId, eventNo, event));
+	void event(UUID flightId, int eventNo, FlightLogEntry entry) {
+		this.events.add(new EventRow(flightId, eventNo, entry));
 	}
 
 	Iterable<Flight> flights() {
@@ -60,7 +59,7 @@ final class RecorderBatch {
 	record StateRow(UUID flightId, DroneState state) {
 	}
 
-	record EventRow(UUID flightId, int eventNo, FleetEvent event) {
+	record EventRow(UUID flightId, int eventNo, FlightLogEntry entry) {
 	}
 
 }

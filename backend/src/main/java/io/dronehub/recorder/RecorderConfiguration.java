@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import io.dronehub.flight.SimulationLoop;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,11 +38,22 @@ class RecorderConfiguration {
 		return new FlightStore(jdbc, rows, transactions, json);
 	}
 
+	/**
+	 * Leaves Flyway's migration to the recorder, which runs it at start-up and, if the
+	 * database does not answer then, as soon as it does, instead of failing the start.
+	 */
 	@Bean
-	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Clock clock,
-			ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
-		return new FlightRecorder(settings, store, new FlightTracker(UUID::randomUUID),
-				new RecorderRetention(store, settings, clock), clock, simulation, meters);
+	FlywayMigrationStrategy recorderMigratesItsTables() {
+		return (flyway) -> {
+		};
+	}
+
+	@Bean
+	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Flyway flyway, Clock clock,
+			JsonMapper json, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
+		return new FlightRecorder(settings, store, new RecorderSchema(flyway, store, System::nanoTime),
+				new FlightTracker(UUID::randomUUID), new RecorderRetention(store, settings, clock), clock, json,
+				simulation, meters);
 	}
 
 	@Bean

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,16 +91,39 @@ class FlightRecorderIntegrationTests {
 			.containsExactlyElementsOf(flown.states().stream().map((state) -> state.get("seq").asLong()).toList());
 		assertThat(csv.get(1).split(",", -1)).hasSize(19);
 
-		assertThat(json(get("/api/flights/" + id + "/events", null)).valueStream()
-			.map((event) -> event.get("detail").asString())).anyMatch((detail) -> detail.contains("TAKEOFF"))
-			.anyMatch((detail) -> detail.contains("landed"));
+		List<JsonNode> log = json(get("/api/flights/" + id + "/events", null)).valueStream().toList();
+		assertThat(log).extracting((entry) -> entry.get("kind").asString() + " " + entry.get("type").asString())
+			.as("the control request and the commands, in order among the events")
+			.containsSubsequence("CONTROL ACQUIRE", "COMMAND ARM", "COMMAND TAKEOFF", "EVENT MODE_CHANGED",
+					"COMMAND LAND", "EVENT COMMAND_REJECTED", "COMMAND LAND", "EVENT MODE_CHANGED");
+		assertThat(log).filteredOn((entry) -> entry.get("kind").asString().equals("COMMAND"))
+			.extracting((entry) -> entry.at("/reply/commandId").asString(),
+					(entry) -> entry.at("/reply/status").asString(), (entry) -> entry.at("/request/type").asString(),
+					(entry) -> entry.get("pilot").asString())
+			.containsExactly(tuple("b", "ACCEPTED", "ARM", "alice"), tuple("c", "ACCEPTED", "TAKEOFF", "alice"),
+					tuple("x", "REJECTED", "LAND", "bob"), tuple("d", "ACCEPTED", "LAND", "alice"));
+		JsonNode refused = log.stream()
+			.filter((entry) -> entry.at("/reply/commandId").asString("").equals("x"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(refused.at("/reply/code").asString()).isEqualTo("NOT_IN_CONTROL");
+		assertThat(refused.get("detail").asString()).startsWith("LAND from bob: rejected (NOT_IN_CONTROL): ");
+		assertThat(refused.at("/request/altitude").isMissingNode()).isTrue();
+		assertThat(log).filteredOn((entry) -> entry.get("type").asString().equals("TAKEOFF"))
+			.extracting((entry) -> entry.at("/request/altitude").asDouble())
+			.containsExactly(4.0);
+		assertThat(log).extracting((entry) -> entry.get("timestamp").asLong()).isSorted();
 		assertThat(json(get("/api/flights/" + id, null)).get("id").asString()).isEqualTo(id);
 	}
 
 	@Test
 	void aFlightExportedAsMcapHasEveryStateAndEventOnItsTopicsForTheOfficialReader() throws Exception {
 		Flown flown = fly("d2");
-		List<JsonNode> events = json(get("/api/flights/" + flown.id() + "/events", null)).valueStream().toList();
+		List<JsonNode> log = json(get("/api/flights/" + flown.id() + "/events", null)).valueStream().toList();
+		List<JsonNode> events = log.stream()
+			.filter((entry) -> entry.get("kind").asString().equals("EVENT"))
+			.map(FlightRecorderIntegrationTests::asEvent)
+			.toList();
 		HttpResponse<byte[]> response = this.http.send(
 				request("GET", "/api/flights/" + flown.id() + "/telemetry", null, "application/x-mcap").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
@@ -117,17 +141,18 @@ class FlightRecorderIntegrationTests {
 		JsonNode indexed = read.get("indexed");
 		assertThat(indexed.at("/header/library").asString()).isEqualTo("drone-telemetry-hub");
 		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("name").asString()))
-			.containsExactly("dronehub.DroneState", "foxglove.LocationFix", "dronehub.FleetEvent");
+			.containsExactly("dronehub.DroneState", "foxglove.LocationFix", "dronehub.FleetEvent", "foxglove.Log");
 		assertThat(indexed.get("schemas").valueStream().map((schema) -> schema.get("encoding").asString()))
 			.containsOnly("jsonschema");
 		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("topic").asString()))
-			.containsExactly("/drones/d2/telemetry", "/drones/d2/location", "/events");
+			.containsExactly("/drones/d2/telemetry", "/drones/d2/location", "/events", "/log");
 		assertThat(indexed.get("channels").valueStream().map((channel) -> channel.get("messageEncoding").asString()))
 			.containsOnly("json");
 		assertThat(indexed.get("messagesPerTopic").properties())
 			.extracting(Map.Entry::getKey, (entry) -> entry.getValue().asInt())
 			.containsExactly(tuple("/drones/d2/telemetry", flown.states().size()),
-					tuple("/drones/d2/location", flown.states().size()), tuple("/events", events.size()));
+					tuple("/drones/d2/location", flown.states().size()), tuple("/events", events.size()),
+					tuple("/log", log.size()));
 		assertThat(events).isNotEmpty();
 
 		List<JsonNode> messages = indexed.get("messages").valueStream().toList();
@@ -140,6 +165,13 @@ class FlightRecorderIntegrationTests {
 		assertThat(messagesOn("/drones/d2/telemetry", messages)).as("the wire JSON of every state")
 			.containsExactlyElementsOf(flown.states());
 		assertThat(messagesOn("/events", messages)).containsExactlyElementsOf(events);
+		assertThat(messagesOn("/log", messages)).extracting((line) -> line.get("message").asString())
+			.as("the whole log, commands too")
+			.containsExactlyElementsOf(log.stream()
+				.map((entry) -> entry.get("kind").asString().equals("EVENT")
+						? entry.get("type").asString() + ": " + entry.get("detail").asString()
+						: entry.get("detail").asString())
+				.toList());
 		JsonNode first = flown.states().get(0);
 		JsonNode telemetry = messages.stream()
 			.filter((message) -> message.get("topic").asString().equals("/drones/d2/telemetry"))
@@ -206,6 +238,9 @@ class FlightRecorderIntegrationTests {
 		pilot.request(replies, "/app/command",
 				"{\"droneId\":\"" + droneId + "\",\"type\":\"TAKEOFF\",\"altitude\":4,\"commandId\":\"c\"}", "c");
 		this.hub.advance(60);
+		StompTestClient other = this.hub.connect("bob");
+		other.request(other.subscribeReplies(), "/app/command",
+				"{\"droneId\":\"" + droneId + "\",\"type\":\"LAND\",\"commandId\":\"x\"}", "x");
 		pilot.request(replies, "/app/command",
 				"{\"droneId\":\"" + droneId + "\",\"type\":\"LAND\",\"commandId\":\"d\"}", "d");
 		while (this.hub.latest(droneId).mode() != FlightMode.DISARMED) {
@@ -218,6 +253,13 @@ class FlightRecorderIntegrationTests {
 			.until(() -> json(get("/api/flights?drone=" + droneId, null)).at("/content/0"),
 					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());
 		return new Flown(flight.get("id").asString(), flight, flightOf(watched));
+	}
+
+	/** A log entry of kind EVENT as the event message it records. */
+	private static JsonNode asEvent(JsonNode entry) {
+		ObjectNode event = (ObjectNode) entry.deepCopy();
+		event.remove(List.of("kind", "request", "reply"));
+		return event;
 	}
 
 	/** The states from the first armed one to the first disarmed one after it. */

@@ -106,7 +106,7 @@ class FlightTrackerTests {
 				List.of(event("d1", "first"), event("d2", "not flying"), event(null, "the hub"), event("d1", "second")),
 				batch);
 
-		assertThat(batch.events()).extracting((row) -> row.event().detail(), RecorderBatch.EventRow::eventNo)
+		assertThat(batch.events()).extracting((row) -> row.entry().detail(), RecorderBatch.EventRow::eventNo)
 			.containsExactly(tuple("first", 0), tuple("second", 1));
 	}
 
@@ -123,7 +123,7 @@ class FlightTrackerTests {
 		this.tracker.states(List.of(state("d1", 5, FlightMode.DISARMED, 0, 100, null, null)), batch);
 		this.tracker.events(List.of(event("d1", "after the flight")), batch);
 
-		assertThat(batch.events()).extracting((row) -> row.event().detail())
+		assertThat(batch.events()).extracting((row) -> row.entry().detail())
 			.containsExactly("armed", "climbing", "landed");
 	}
 
@@ -135,6 +135,34 @@ class FlightTrackerTests {
 
 		assertThat(eventsOnly.isEmpty()).isFalse();
 		assertThat(only(eventsOnly).id()).isEqualTo(eventsOnly.events().get(0).flightId());
+	}
+
+	@Test
+	void commandsJoinTheFlightOfTheirDroneInOrderWithItsEvents() {
+		RecorderBatch batch = new RecorderBatch();
+		this.tracker.states(List.of(state("d1", 1, FlightMode.DISARMED, 0, 100, null, null)), batch);
+		this.tracker.entry(command("d1", "ARM"), batch);
+		this.tracker.states(List.of(state("d1", 2, FlightMode.ARMED, 0, 100, "alice", null)), batch);
+		this.tracker.entry(command("d1", "TAKEOFF"), batch);
+		this.tracker.events(List.of(event("d1", "climbing")), batch);
+
+		assertThat(batch.events()).extracting((row) -> row.entry().type(), RecorderBatch.EventRow::eventNo)
+			.containsExactly(tuple("ARM", 0), tuple("TAKEOFF", 1), tuple("MODE_CHANGED", 2));
+	}
+
+	@Test
+	void entriesOfADroneWithoutStateAreForgottenAtTheNextTick() {
+		RecorderBatch batch = new RecorderBatch();
+		this.tracker.entry(command("d9", "ARM"), batch);
+		this.tracker.states(List.of(state("d1", 1, FlightMode.DISARMED, 0, 100, null, null)), batch);
+		this.tracker.states(List.of(state("d9", 2, FlightMode.ARMED, 0, 100, null, null)), batch);
+
+		assertThat(batch.events()).isEmpty();
+	}
+
+	private static FlightLogEntry command(String droneId, String type) {
+		return new FlightLogEntry(FlightLogEntry.Kind.COMMAND, 0, droneId, "alice", type,
+				type + " from alice: accepted", null, null);
 	}
 
 	private static Flight only(RecorderBatch batch) {

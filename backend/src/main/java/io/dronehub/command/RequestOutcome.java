@@ -1,0 +1,33 @@
+package io.dronehub.command;
+
+/**
+ * A command or control request and the reply its sender got.
+ *
+ * @param timestamp when it was decided, epoch milliseconds
+ * @param pilot the name of the sender
+ * @param request what was asked
+ * @param reply the outcome, as sent to the sender
+ */
+public record RequestOutcome(long timestamp, String pilot, PilotRequest request, CommandReply reply) {
+
+	/**
+	 * The request's name: the command type of a command (e.g. {@code TAKEOFF}), the
+	 * action of a control request (e.g. {@code ACQUIRE}).
+	 * @return the wire name
+	 */
+	public String name() {
+		return (this.request instanceof Command command) ? CommandTypes.nameOf(command)
+				: ((ControlRequest) this.request).action().name();
+	}
+
+	/**
+	 * The outcome in words, e.g. {@code TAKEOFF from alice: accepted}.
+	 * @return one line
+	 */
+	public String summary() {
+		String outcome = (this.reply.status() == CommandReply.Status.ACCEPTED) ? "accepted"
+				: "rejected (" + this.reply.code() + "): " + this.reply.reason();
+		return name() + " from " + this.pilot + ": " + outcome;
+	}
+
+}
