@@ -18,10 +18,9 @@ const SHOWN = 40;
 /**
  * One event's line: its time, drone, type, detail and pilot, built with text nodes only.
  * @param {{type: string, droneId: string|null, pilot: string|null, timestamp: number, detail: string|null}} event
- * @param {(Node|string)[]} [more] what else the line shows, after the rest
  * @returns {HTMLLIElement}
  */
-export function eventLine(event, more = []) {
+export function eventLine(event) {
 	return element('li', {
 		'data-event-type': event.type,
 		'data-drone-id': event.droneId,
@@ -33,7 +32,6 @@ export function eventLine(event, more = []) {
 			[TYPE_LABELS[event.type] ?? String(event.type)]),
 		element('span', { class: 'event-detail' }, [event.detail ?? '']),
 		element('span', { class: 'event-pilot' }, [event.pilot ? `by ${event.pilot}` : '']),
-		...more,
 	]);
 }
 

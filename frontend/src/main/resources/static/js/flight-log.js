@@ -1,8 +1,9 @@
 /**
- * A recorded flight's log on the replay view: its events, commands and control changes in
+ * A recorded flight's log on the replay view: its events, commands and control requests in
  * order, each with how far into the flight it happened (a button that moves the replay
- * there) and the hub's answer to a command. What the replay has not reached yet is marked
- * {@code data-future="true"}.
+ * there). A request's line carries its kind and the status of the hub's reply in
+ * {@code data-kind} and {@code data-reply-status}; its detail says the outcome in words. What
+ * the replay has not reached yet is marked {@code data-future="true"}.
  */
 import { element, setAttribute } from './dom.js';
 import { eventLine } from './event-log.js';
@@ -57,17 +58,13 @@ export class FlightLog {
 		const offset = Math.max(0, entry.timestamp - startedAt);
 		const seek = element('button', { type: 'button', class: 'event-offset', 'data-seek-to': String(offset),
 			title: 'Replay from here' }, [`+${formatDuration(offset)}`]);
-		const more = [];
-		if (entry.reply) {
-			const accepted = entry.reply.status === 'ACCEPTED';
-			more.push(element('span', { class: 'event-reply', 'data-reply-status': entry.reply.status }, [
-				accepted ? 'accepted' : `rejected${entry.reply.reason ? `: ${entry.reply.reason}` : ''}`,
-			]));
-		}
-		const line = eventLine(entry, more);
+		const line = eventLine(entry);
 		line.prepend(seek);
 		if (entry.kind) {
 			line.dataset.kind = entry.kind;
+		}
+		if (entry.reply?.status) {
+			line.dataset.replyStatus = entry.reply.status;
 		}
 		return line;
 	}

@@ -33,7 +33,9 @@ export const HTTP_ENDPOINTS = Object.freeze([
 	},
 	{
 		method: 'GET', path: '/api/flights/{id}/events', roles: READERS,
-		answer: 'The flight\'s log, in order: a JSON array.',
+		answer: 'The flight\'s log, in order: a JSON array of its events, and of the commands and control requests sent about its drone, '
+			+ 'each `{"kind","timestamp","droneId","pilot","type","detail","request","reply"}` with `kind` `EVENT`, `COMMAND` or `CONTROL` '
+			+ 'and `request` and `reply` `null` for an event.',
 	},
 	{
 		method: 'DELETE', path: '/api/flights/{id}', roles: Object.freeze(['ADMIN']),

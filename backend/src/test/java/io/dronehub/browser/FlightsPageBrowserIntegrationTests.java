@@ -203,6 +203,10 @@ class FlightsPageBrowserIntegrationTests {
 			assertThat(Integer.parseInt(points)).as("a straight hop forward, seen from above, thinned to its ends")
 				.isBetween(2, 4);
 			browser.awaitText("[data-flight-log]", (log) -> log.contains("TAKEOFF"), "the flight's log");
+			assertThat(browser.find("[data-flight-log] li[data-kind=COMMAND][data-reply-status=REJECTED]").getText())
+				.contains("DISARM from bob: rejected (COMMAND_DENIED_NOT_LANDED)");
+			assertThat(browser.findAll("[data-flight-log] li[data-future=true]")).as("the replay has not reached them")
+				.isNotEmpty();
 			assertThat(browser.find("[data-flight-log] li").getText()).startsWith("+0:00");
 			assertThat(browser.find("[data-replay-total]").getText()).isEqualTo(duration(flight));
 			assertThat(browser.find("[data-replay-elapsed]").getText()).isEqualTo("0:00");
@@ -286,6 +290,8 @@ class FlightsPageBrowserIntegrationTests {
 			accepted(client, replies, droneId, "/app/command", "\"type\":\"ARM\"");
 			accepted(client, replies, droneId, "/app/command", "\"type\":\"TAKEOFF\",\"altitude\":6");
 			advanceUntil(droneId, FlightMode.HOLD);
+			JsonNode refused = request(client, replies, droneId, "/app/command", "\"type\":\"DISARM\"");
+			assertThat(refused.get("code").asString()).isEqualTo("COMMAND_DENIED_NOT_LANDED");
 			if (forwardMeters > 0) {
 				accepted(client, replies, droneId, "/app/command",
 						"\"type\":\"NUDGE\",\"direction\":\"FORWARD\",\"distance\":" + forwardMeters);
@@ -334,10 +340,15 @@ class FlightsPageBrowserIntegrationTests {
 
 	private static void accepted(StompTestClient client, BlockingQueue<JsonNode> replies, String droneId,
 			String destination, String fields) throws InterruptedException {
-		String commandId = "c-" + System.nanoTime();
-		JsonNode reply = client.request(replies, destination,
-				"{\"droneId\":\"" + droneId + "\"," + fields + ",\"commandId\":\"" + commandId + "\"}", commandId);
+		JsonNode reply = request(client, replies, droneId, destination, fields);
 		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+	}
+
+	private static JsonNode request(StompTestClient client, BlockingQueue<JsonNode> replies, String droneId,
+			String destination, String fields) throws InterruptedException {
+		String commandId = "c-" + System.nanoTime();
+		return client.request(replies, destination,
+				"{\"droneId\":\"" + droneId + "\"," + fields + ",\"commandId\":\"" + commandId + "\"}", commandId);
 	}
 
 	private JsonNode api(String path) throws Exception {
