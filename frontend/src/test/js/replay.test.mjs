@@ -196,4 +196,12 @@ describe('ReplayState', () => {
 		assert.equal(state.log.length, 1);
 		assert.ok(state.version >= 4);
 	});
+
+	it('shows what went wrong around it until the next request', () => {
+		const state = replay();
+		state.say('The recorded path could not be read: HTTP 500');
+		assert.equal(state.message, 'The recorded path could not be read: HTTP 500');
+		state.applyReply(accepted(state.play().body));
+		assert.equal(state.message, null);
+	});
 });

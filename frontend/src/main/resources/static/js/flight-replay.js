@@ -9,7 +9,7 @@ import { HubConnection, REPLAY } from './connection.js';
 import { Dashboard } from './dashboard.js';
 import { element, setText } from './dom.js';
 import { EXPORT_FORMATS, describeFailure, telemetryUrl } from './flights-api.js';
-import { fetchFlight, fetchFlightLog, streamTelemetry } from './flights-client.js';
+import { HttpFailure, fetchFlight, fetchFlightLog, streamTelemetry } from './flights-client.js';
 import { flightFacts } from './flight-facts.js';
 import { FlightLog } from './flight-log.js';
 import { thinPath } from './path.js';
@@ -107,8 +107,7 @@ export class FlightReplay {
 			});
 		}
 		catch (failure) {
-			setText(this.#root.querySelector('[data-replay-message]'),
-				`The recorded path could not be read (${describeFailure(failure.status ?? 0, 'flight', failure.detail)})`);
+			this.#replay.say(`The recorded path could not be read: ${failureText(failure)}`);
 			return;
 		}
 		const path = thinPath(points);
@@ -122,7 +121,7 @@ export class FlightReplay {
 		}
 		catch (failure) {
 			this.#root.querySelector('[data-flight-log]').replaceChildren(element('li', { class: 'empty' },
-				[`The flight's log could not be read: ${describeFailure(failure.status ?? 0, 'flight', failure.detail)}`]));
+				[`The flight's log could not be read: ${failureText(failure)}`]));
 		}
 	}
 
@@ -138,4 +137,9 @@ export class FlightReplay {
 		}
 	}
 
+}
+
+/** A failed read in words: the hub's answer, or what went wrong reading it. */
+function failureText(failure) {
+	return failure instanceof HttpFailure ? describeFailure(failure.status, 'flight', failure.detail) : failure.message;
 }

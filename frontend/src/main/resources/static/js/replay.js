@@ -327,6 +327,12 @@ export class ReplayState extends EventTarget {
 		}
 	}
 
+	/** Shows something that went wrong around the replay, in words, until the next request. */
+	say(message) {
+		this.#message = message;
+		this.#changed('message');
+	}
+
 	/** Records that a request could not be sent: there is no live connection. */
 	notSent() {
 		this.#pending = null;
