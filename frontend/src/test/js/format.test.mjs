@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	compassPoint, failsafeLabel, formatAge, formatCoordinates, formatDistance, formatHeading, formatMeters,
+	compassPoint, failsafeLabel, formatAge, formatDateTime, formatDuration, formatCoordinates, formatDistance, formatHeading, formatMeters,
 	formatPercent, formatSpeed, formatVerticalSpeed, formatVoltage, modeLabel, normalizeDegrees, pilotLabel,
 } from '../../main/resources/static/js/format.js';
 
@@ -66,5 +66,19 @@ describe('format', () => {
 		assert.equal(pilotLabel(null, 'guest-1'), 'Nobody');
 		assert.equal(pilotLabel('guest-1', 'guest-1'), 'guest-1 (you)');
 		assert.equal(pilotLabel('guest-2', 'guest-1'), 'guest-2');
+	});
+
+	it('writes a length of time as a clock: minutes and seconds, hours once there are any', () => {
+		assert.equal(formatDuration(0), '0:00');
+		assert.equal(formatDuration(42_900), '0:42', 'whole seconds, rounded down');
+		assert.equal(formatDuration(725_000), '12:05');
+		assert.equal(formatDuration(3_723_000), '1:02:03');
+		assert.equal(formatDuration(-5), '0:00');
+		assert.equal(formatDuration(undefined), '—');
+	});
+
+	it('writes a moment as a local date and time', () => {
+		assert.equal(formatDateTime(new Date(2026, 11, 1, 9, 3, 7).getTime()), '2026-12-01 09:03:07');
+		assert.equal(formatDateTime(null), '—');
 	});
 });

@@ -121,4 +121,17 @@ describe('FleetStore', () => {
 		store.applyFleet(null);
 		assert.deepEqual(store.droneIds(), []);
 	});
+
+	it('forgets every drone and its history when cleared, and takes any seq after', () => {
+		const store = storeAt({ now: 0 });
+		store.applyTelemetry(telemetry({ seq: 50, timestamp: 10_000 }));
+		const version = store.version;
+		store.clear();
+		assert.deepEqual(store.droneIds(), []);
+		assert.deepEqual(store.history('d1'), []);
+		assert.equal(store.lastUpdateAt, null);
+		assert.ok(store.version > version);
+		assert.equal(store.applyTelemetry(telemetry({ seq: 3, timestamp: 1000 })), true);
+		assert.equal(store.history('d1').length, 1);
+	});
 });

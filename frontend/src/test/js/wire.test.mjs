@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	brokerUrl, commandIds, commandRequest, controlRequest, describeError, describeReply,
+	brokerUrl, commandIds, commandRequest, controlRequest, describeError, describeReply, replayRequest,
 } from '../../main/resources/static/js/wire.js';
 
 describe('wire', () => {
@@ -52,5 +52,14 @@ describe('wire', () => {
 		const text = describeError({ error: 'FORBIDDEN', message: 'not allowed to send to /app/control' });
 		assert.match(text, /not allowed to send to \/app\/control: sign in as a pilot to fly\.$/);
 		assert.doesNotMatch(describeError({ error: 'RATE_LIMITED' }), /sign in/);
+	});
+
+	it('builds replay requests: PLAY with its speed and offset, the other actions with none', () => {
+		assert.deepEqual(replayRequest('f-1', 'PLAY', { speed: 0.25, offsetMs: 1234.6 }, 'c-1'),
+			{ flightId: 'f-1', action: 'PLAY', speed: 0.25, offsetMs: 1235, commandId: 'c-1' });
+		assert.deepEqual(replayRequest('f-1', 'PLAY', { speed: 32 }), { flightId: 'f-1', action: 'PLAY', speed: 32, offsetMs: 0 });
+		assert.deepEqual(replayRequest('f-1', 'PAUSE', { speed: 4 }, 'c-2'), { flightId: 'f-1', action: 'PAUSE', commandId: 'c-2' });
+		assert.throws(() => replayRequest('f-1', 'PLAY', { speed: 64 }), RangeError);
+		assert.throws(() => replayRequest('f-1', 'REWIND'), RangeError);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { destinations, endpointUrl, payloads, roles } from './asyncapi.js';
 import { element } from './dom.js';
+import { HTTP_ENDPOINTS, codeSpans } from './http-api.js';
 
 function code(text) {
 	return element('code', {}, [text]);
@@ -66,6 +67,16 @@ function renderRoles(document, container) {
 	container.replaceChildren(table('What each role may do', ['Role', 'May SEND to', 'May SUBSCRIBE to'], rows), ...logins);
 }
 
+function renderHttp(container) {
+	const words = (text) => codeSpans(text).map((part) => (part.code ? code(part.text) : part.text));
+	const rows = HTTP_ENDPOINTS.map((endpoint) => element('tr', { 'data-endpoint': `${endpoint.method} ${endpoint.path}` }, [
+		element('th', { scope: 'row' }, [code(`${endpoint.method} ${endpoint.path}`)]),
+		element('td', {}, [roleChips(endpoint.roles)]),
+		element('td', {}, words(endpoint.answer)),
+	]));
+	container.replaceChildren(table('HTTP endpoints', ['Request', 'Roles', 'Answer'], rows, { class: 'api-table http' }));
+}
+
 function fieldType(field) {
 	const type = field.link ? element('a', { href: `#payload-${field.link}` }, [field.type]) : element('span', {}, [field.type]);
 	const values = field.values.length ? element('span', { class: 'values' }, [field.values.join(' · ')]) : '';
@@ -87,6 +98,8 @@ function renderPayloads(document, container) {
 		])),
 	])));
 }
+
+renderHttp(document.querySelector('[data-api-rest]'));
 
 async function load() {
 	const status = document.querySelector('[data-api-status]');

@@ -9,13 +9,22 @@
  * - {@code recentevents}: detail the array of the hub's latest events, oldest first
  * - {@code reply}: detail one reply from /user/queue/replies
  * - {@code huberror}: detail one error from /user/queue/errors
+ * - {@code replay}: detail one frame of this session's replay from /user/queue/replay
  * - {@code refused}: detail {@code {message}} when the hub refused the connection (STOMP ERROR)
+ *
+ * A page follows only what it shows: {@link LIVE} (the default) or {@link REPLAY}.
  */
 import { Client, ReconnectionTimeMode } from '/webjars/stomp__stompjs/esm6/index.js';
 import { Destinations } from './wire.js';
 
 /** After this long without a session the state turns from reconnecting to lost (retries go on). */
 const LOST_AFTER_MS = 15000;
+
+/** What a live page follows: every drone's telemetry, the events, and its requests' answers. */
+export const LIVE = Object.freeze(['telemetry', 'fleet', 'hubevent', 'recentevents', 'reply', 'huberror']);
+
+/** What a replay follows: its requests' answers and its replay's frames, no live telemetry. */
+export const REPLAY = Object.freeze(['reply', 'huberror', 'replay']);
 
 export class HubConnection extends EventTarget {
 
@@ -31,12 +40,17 @@ export class HubConnection extends EventTarget {
 
 	#credentials = {};
 
+	#follows;
+
 	/**
 	 * @param {string} url the broker URL, see wire.js brokerUrl
+	 * @param {{follow?: readonly string[]}} [options] the events to subscribe for: {@link LIVE}
+	 * or {@link REPLAY}
 	 */
-	constructor(url) {
+	constructor(url, { follow = LIVE } = {}) {
 		super();
 		this.#url = url;
+		this.#follows = new Set(follow);
 	}
 
 	get state() {
@@ -118,13 +132,22 @@ export class HubConnection extends EventTarget {
 			handler(body);
 		};
 		const emit = (type) => json((body) => this.dispatchEvent(new CustomEvent(type, { detail: body })));
-		client.subscribe(Destinations.telemetry, emit('telemetry'));
-		client.subscribe(Destinations.events, emit('hubevent'));
-		client.subscribe(Destinations.replies, emit('reply'));
-		client.subscribe(Destinations.errors, emit('huberror'));
+		const follow = (destination, type) => {
+			if (this.#follows.has(type)) {
+				client.subscribe(destination, emit(type));
+			}
+		};
+		follow(Destinations.telemetry, 'telemetry');
+		follow(Destinations.events, 'hubevent');
+		follow(Destinations.replies, 'reply');
+		follow(Destinations.errors, 'huberror');
+		follow(Destinations.replayFrames, 'replay');
 		// the hub answers these once, at once: every drone's latest state, and the latest events
 		// (after subscribing to /topic/events, so that no event falls between the two)
 		const answeredOnce = (destination, type) => {
+			if (!this.#follows.has(type)) {
+				return;
+			}
 			const subscription = client.subscribe(destination, json((body) => {
 				subscription.unsubscribe();
 				this.dispatchEvent(new CustomEvent(type, { detail: body }));

@@ -42,6 +42,8 @@ export class Dashboard extends EventTarget {
 
 	#renderers = [];
 
+	#path;
+
 	/**
 	 * @param {ParentNode} root the page
 	 * @param {import('./store.js').FleetStore} store
@@ -49,12 +51,15 @@ export class Dashboard extends EventTarget {
 	 * @param {string|null} [options.droneId] the drone to select first (from ?drone=)
 	 * @param {(pick: {lat:number, lon:number, droneId:string|null}) => void} [options.onMapPick]
 	 * what a map click does; by default it selects the clicked drone
+	 * @param {() => {lat:number, lon:number}[]} [options.path] a recorded path to draw under the
+	 * drones (a replay's)
 	 */
-	constructor(root, store, { droneId = null, onMapPick = null } = {}) {
+	constructor(root, store, { droneId = null, onMapPick = null, path = () => [] } = {}) {
 		super();
 		this.#root = root;
 		this.#store = store;
 		this.#selectedId = droneId;
+		this.#path = path;
 		this.#status = new StatusView(root);
 		const pick = onMapPick ?? ((p) => p.droneId && this.select(p.droneId));
 		this.#map = new MapView(root.querySelector('[data-map]'), { onPick: pick });
@@ -69,7 +74,8 @@ export class Dashboard extends EventTarget {
 			this.#charts.push({ chart: new TimeChart(battery, { key: 'battery', unit: '%', colour: '#f6ad55', min: 0, max: 100 }),
 				value: (s) => s.battery?.percent });
 		}
-		this.#events = new EventLog(root.querySelector('[data-event-log]'));
+		const events = root.querySelector('[data-event-log]');
+		this.#events = events ? new EventLog(events) : null;
 		this.#picker = root.querySelector('[data-drone-picker]');
 		this.#picker?.addEventListener('change', () => this.select(this.#picker.value));
 		for (const button of root.querySelectorAll('[data-map-focus]')) {
@@ -154,6 +160,7 @@ export class Dashboard extends EventTarget {
 			history: (id) => store.history(id),
 			selectedId: this.#selectedId,
 			target: this.#target,
+			path: this.#path(),
 		});
 		if (!changed) {
 			return;
@@ -164,7 +171,7 @@ export class Dashboard extends EventTarget {
 		for (const { chart, value } of this.#charts) {
 			chart.render(samples, selected ?? null, selected ? value(selected) : null);
 		}
-		this.#events.render(store);
+		this.#events?.render(store);
 		for (const render of this.#renderers) {
 			render();
 		}

@@ -15,6 +15,26 @@ const TYPE_LABELS = {
 /** How many events are shown. */
 const SHOWN = 40;
 
+/**
+ * One event's line: its time, drone, type, detail and pilot, built with text nodes only.
+ * @param {{type: string, droneId: string|null, pilot: string|null, timestamp: number, detail: string|null}} event
+ * @returns {HTMLLIElement}
+ */
+export function eventLine(event) {
+	return element('li', {
+		'data-event-type': event.type,
+		'data-drone-id': event.droneId,
+	}, [
+		element('time', { datetime: Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : null },
+			[formatClock(event.timestamp)]),
+		element('span', { class: 'event-drone' }, [event.droneId ?? '']),
+		element('span', { class: `event-type event-${String(event.type).toLowerCase()}` },
+			[TYPE_LABELS[event.type] ?? String(event.type)]),
+		element('span', { class: 'event-detail' }, [event.detail ?? '']),
+		element('span', { class: 'event-pilot' }, [event.pilot ? `by ${event.pilot}` : '']),
+	]);
+}
+
 export class EventLog {
 
 	#list;
@@ -32,18 +52,7 @@ export class EventLog {
 			return;
 		}
 		this.#version = store.eventsVersion;
-		const items = store.events().slice(0, SHOWN).map((event) => element('li', {
-			'data-event-type': event.type,
-			'data-drone-id': event.droneId,
-		}, [
-			element('time', { datetime: Number.isFinite(event.timestamp) ? new Date(event.timestamp).toISOString() : null },
-				[formatClock(event.timestamp)]),
-			element('span', { class: 'event-drone' }, [event.droneId ?? '']),
-			element('span', { class: `event-type event-${String(event.type).toLowerCase()}` },
-				[TYPE_LABELS[event.type] ?? String(event.type)]),
-			element('span', { class: 'event-detail' }, [event.detail ?? '']),
-			element('span', { class: 'event-pilot' }, [event.pilot ? `by ${event.pilot}` : '']),
-		]));
+		const items = store.events().slice(0, SHOWN).map((event) => eventLine(event));
 		if (items.length === 0) {
 			items.push(element('li', { class: 'empty' }, ['No events yet.']));
 		}

@@ -108,6 +108,31 @@ export function formatClock(timestamp) {
 	return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
+/**
+ * "0:42", "12:05" or "1:02:03" for a length of time in milliseconds (whole seconds, rounded
+ * down, so a replay's elapsed time never runs ahead of its position).
+ */
+export function formatDuration(milliseconds) {
+	if (!finite(milliseconds)) {
+		return '—';
+	}
+	const total = Math.floor(Math.max(0, milliseconds) / 1000);
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor(total / 60) % 60;
+	const seconds = String(total % 60).padStart(2, '0');
+	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** "2026-12-01 14:03:09" local time for an epoch-millisecond timestamp. */
+export function formatDateTime(timestamp) {
+	if (!finite(timestamp)) {
+		return '—';
+	}
+	const date = new Date(timestamp);
+	const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+	return `${day} ${formatClock(timestamp)}`;
+}
+
 const MODE_LABELS = {
 	DISARMED: 'Disarmed',
 	ARMED: 'Armed, on ground',

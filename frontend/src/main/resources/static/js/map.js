@@ -1,6 +1,6 @@
 /**
  * The top-down map: homes, the geofence, every drone with a heading arrow and a fading trail, a
- * scale bar and a north arrow, drawn on a canvas. No map tiles: the hub works offline. It only
+ * recorded path under them if there is one, a scale bar and a north arrow, drawn on a canvas. No map tiles: the hub works offline. It only
  * draws; a click is reported to {@code onPick} and the page decides what it means.
  */
 import { centroid, fitSpan, fromLocal, niceScaleLength, toLocal, Viewport } from './geo.js';
@@ -79,9 +79,11 @@ export class MapView {
 	 * @param {(id: string) => object[]} model.history kept samples per drone
 	 * @param {string|null} model.selectedId
 	 * @param {{lat:number, lon:number}|null} [model.target] a GOTO target to mark
+	 * @param {{lat:number, lon:number}[]} [model.path] a recorded path, drawn faintly under the
+	 * drones and kept in view (thin it first: it is drawn whole every frame)
 	 * @returns {boolean} whether the view is still moving (draw again next frame)
 	 */
-	render({ drones, history, selectedId, target = null }) {
+	render({ drones, history, selectedId, target = null, path = [] }) {
 		const size = fitCanvas(this.#canvas, this.#context);
 		const ctx = this.#context;
 		ctx.clearRect(0, 0, size.width, size.height);
@@ -94,13 +96,15 @@ export class MapView {
 		const homes = drones.map((d) => d.home).filter(Boolean);
 		this.#origin ??= centroid(homes.length ? homes : drones.map((d) => d.position));
 		const origin = this.#origin;
-		const moving = this.#updateView(size, drones, homes, origin);
+		const route = path.map((point) => toLocal(origin, point));
+		const moving = this.#updateView(size, drones, homes, origin, route);
 		const view = this.#viewport;
 		this.#grid(size, view);
 		const selected = drones.find((d) => d.droneId === selectedId) ?? drones[0];
 		if (selected?.home) {
 			this.#fence(view, toLocal(origin, selected.home));
 		}
+		this.#path(view, route, droneColour(Math.max(0, drones.indexOf(selected))));
 		drones.forEach((drone, index) => {
 			if (drone.home) {
 				this.#home(view, toLocal(origin, drone.home), droneColour(index));
@@ -122,14 +126,14 @@ export class MapView {
 		return moving;
 	}
 
-	#updateView(size, drones, homes, origin) {
+	#updateView(size, drones, homes, origin, route) {
 		let goal;
 		if (this.#focus === 'fence') {
 			const centre = toLocal(origin, centroid(homes.length ? homes : drones.map((d) => d.position)));
 			goal = { ...centre, span: GEOFENCE_RADIUS_METERS * 2.2 };
 		}
 		else {
-			const points = drones.map((d) => toLocal(origin, d.position)).concat(homes.map((h) => toLocal(origin, h)));
+			const points = drones.map((d) => toLocal(origin, d.position)).concat(homes.map((h) => toLocal(origin, h)), route);
 			goal = fitSpan(points, MIN_FLEET_SPAN_METERS, 0.2);
 		}
 		goal.span *= this.#zoom;
@@ -222,6 +226,32 @@ export class MapView {
 		ctx.textAlign = 'center';
 		ctx.textBaseline = 'middle';
 		ctx.fillText('H', x, y + 0.5);
+		ctx.restore();
+	}
+
+	#path(view, route, colour) {
+		if (route.length < 2) {
+			return;
+		}
+		const ctx = this.#context;
+		ctx.save();
+		ctx.strokeStyle = colour;
+		ctx.globalAlpha = 0.45;
+		ctx.lineWidth = 1.5;
+		ctx.lineCap = 'round';
+		ctx.lineJoin = 'round';
+		ctx.setLineDash([5, 4]);
+		ctx.beginPath();
+		route.forEach((local, index) => {
+			const { x, y } = view.toScreen(local.east, local.north);
+			if (index === 0) {
+				ctx.moveTo(x, y);
+			}
+			else {
+				ctx.lineTo(x, y);
+			}
+		});
+		ctx.stroke();
 		ctx.restore();
 	}
 

@@ -99,6 +99,17 @@ export class FleetStore extends EventTarget {
 		this.#changed('recent-events');
 	}
 
+	/**
+	 * Forgets every drone and its history, e.g. when a replay jumps to another time and its
+	 * trail and charts start again there.
+	 */
+	clear() {
+		this.#drones.clear();
+		this.#histories.clear();
+		this.#lastUpdateAt = null;
+		this.#changed('clear');
+	}
+
 	/** Records the connection state: connecting, live, reconnecting or lost. */
 	setConnection(connection, userName = this.#userName) {
 		this.#connection = connection;

@@ -12,6 +12,8 @@ export const Destinations = Object.freeze({
 	errors: '/user/queue/errors',
 	control: '/app/control',
 	command: '/app/command',
+	replay: '/app/replay',
+	replayFrames: '/user/queue/replay',
 });
 
 /** The WebSocket URL of the hub that served this page: ws: for http:, wss: for https:. */
@@ -49,6 +51,37 @@ export function commandRequest(droneId, type, fields = {}, commandId = undefined
 		throw new RangeError(`unknown command type ${type}`);
 	}
 	const body = { droneId, type, ...fields };
+	if (commandId !== undefined) {
+		body.commandId = commandId;
+	}
+	return body;
+}
+
+/** The speeds a replay plays at, times real time. */
+export const REPLAY_SPEEDS = Object.freeze([0.25, 0.5, 1, 2, 4, 8, 16, 32]);
+
+/** What an {@code /app/replay} request may ask: PLAY (from an offset, at a speed) and the rest. */
+export const REPLAY_ACTIONS = Object.freeze(['PLAY', 'PAUSE', 'RESUME', 'STOP']);
+
+/**
+ * The body of an {@code /app/replay} request.
+ * @param {string} flightId
+ * @param {string} action one of {@link REPLAY_ACTIONS}
+ * @param {{speed?: number, offsetMs?: number}} [fields] PLAY's speed and where to start, ms into the flight
+ * @param {string} [commandId]
+ */
+export function replayRequest(flightId, action, { speed, offsetMs } = {}, commandId = undefined) {
+	if (!REPLAY_ACTIONS.includes(action)) {
+		throw new RangeError(`unknown replay action ${action}`);
+	}
+	const body = { flightId, action };
+	if (action === 'PLAY') {
+		if (!REPLAY_SPEEDS.includes(speed)) {
+			throw new RangeError(`a replay plays at ${REPLAY_SPEEDS.join(', ')} times, not ${speed}`);
+		}
+		body.speed = speed;
+		body.offsetMs = Math.max(0, Math.round(offsetMs ?? 0));
+	}
 	if (commandId !== undefined) {
 		body.commandId = commandId;
 	}

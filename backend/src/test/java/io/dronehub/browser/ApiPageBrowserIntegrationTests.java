@@ -1,20 +1,26 @@
 package io.dronehub.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API page in real headless Chromium: it reads the generated {@code /asyncapi.json}
- * and shows the destinations, the roles and the payload fields with their units.
+ * and shows the destinations, the roles and the payload fields with their units, and it
+ * lists every HTTP endpoint of the API.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
@@ -24,6 +30,10 @@ class ApiPageBrowserIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
 
 	@BeforeEach
 	void chromiumIsInstalled() {
@@ -55,6 +65,38 @@ class ApiPageBrowserIntegrationTests {
 			assertThat(reader.find("[data-payload=Command]").getText()).contains("TAKEOFF", "altitude", "NUDGE");
 			assertThat(reader.find("[data-payload=ErrorMessage]").getText()).contains("INVALID_JSON", "FORBIDDEN");
 			reader.screenshot("api");
+		}
+	}
+
+	@Test
+	void apiPageListsEveryHttpEndpointOfTheApiWithItsRoles() {
+		List<String> handled = this.mappings.getHandlerMethods()
+			.keySet()
+			.stream()
+			.flatMap((info) -> info.getPatternValues()
+				.stream()
+				.filter((pattern) -> pattern.startsWith("/api/"))
+				.flatMap((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.stream()
+					.map((method) -> method.name() + " " + pattern)))
+			.toList();
+		assertThat(handled).contains("GET /api/drones", "GET /api/flights", "DELETE /api/flights/{id}");
+		try (Browser reader = Browser.open(1400, 1000)) {
+			reader.get("http://localhost:" + this.port + "/api.html");
+			reader.awaitText("[data-api-rest]", (text) -> text.contains("/api/flights"), "the HTTP endpoints");
+			List<String> listed = reader.findAll("[data-api-rest] [data-endpoint]")
+				.stream()
+				.map((row) -> row.getDomAttribute("data-endpoint"))
+				.toList();
+			assertThat(listed).as("every endpoint the hub handles, and no other")
+				.containsExactlyInAnyOrderElementsOf(handled);
+			assertThat(reader.find("[data-api-rest] [data-endpoint='DELETE /api/flights/{id}']").getText())
+				.contains("ADMIN")
+				.doesNotContain("OBSERVER");
+			assertThat(reader.find("[data-api-rest] [data-endpoint='GET /api/flights/{id}/telemetry']").getText())
+				.contains("csv", "mcap", "ndjson");
+			reader.screenshot("api-http", "[data-api-rest]");
 		}
 	}
 

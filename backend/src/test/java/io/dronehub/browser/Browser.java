@@ -242,10 +242,24 @@ final class Browser implements AutoCloseable {
 	 * @return the file
 	 */
 	Path screenshot(String name) {
+		return save(name, fullPagePng());
+	}
+
+	/**
+	 * Saves a screenshot of one element as {@code target/screenshots/NAME.png}.
+	 * @param name the file name without extension
+	 * @param css the element
+	 * @return the file
+	 */
+	Path screenshot(String name, String css) {
+		return save(name, find(css).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private static Path save(String name, byte[] png) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
-			Files.write(file, fullPagePng());
+			Files.write(file, png);
 			return file;
 		}
 		catch (IOException ex) {

@@ -2,6 +2,7 @@ package io.dronehub.browser;
 
 import io.dronehub.SteppingClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
@@ -49,6 +50,14 @@ final class SteppedSimulation {
 			.filter((state) -> state.droneId().equals(droneId))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/**
+	 * The hub's time, which moves only when the simulation is stepped.
+	 * @return the stepped clock's instant
+	 */
+	Instant now() {
+		return this.clock.instant();
 	}
 
 	/**
