@@ -31,8 +31,9 @@ class ReadyLine implements ApplicationListener<ApplicationReadyEvent> {
 		String login = this.security.users().isEmpty()
 				? " — to fly, log in as 'pilot' with the generated password logged above" : "";
 		logger.info("Drone Telemetry Hub ready: dashboard http://" + base + "/watch.html, console http://" + base
-				+ "/pilot.html, API http://" + base + "/api.html, STOMP ws://" + base + "/ws, REST http://" + base
-				+ "/api/drones, health http://" + base + "/actuator/health" + login);
+				+ "/pilot.html, flights http://" + base + "/flights.html, API http://" + base + "/api.html, STOMP ws://"
+				+ base + "/ws, REST http://" + base + "/api/drones, health http://" + base + "/actuator/health"
+				+ login);
 	}
 
 }

@@ -46,8 +46,9 @@ class GeneratedPilotIntegrationTests {
 	void theReadyLineGivesTheAddressesAndSaysHowToFly(CapturedOutput output) {
 		assertThat(output.getAll())
 			.contains("Drone Telemetry Hub ready: dashboard http://localhost:" + this.port
-					+ "/watch.html, console http://localhost:" + this.port + "/pilot.html, API http://localhost:"
-					+ this.port + "/api.html, STOMP ws://localhost:" + this.port + "/ws")
+					+ "/watch.html, console http://localhost:" + this.port + "/pilot.html, flights http://localhost:"
+					+ this.port + "/flights.html, API http://localhost:" + this.port
+					+ "/api.html, STOMP ws://localhost:" + this.port + "/ws")
 			.contains("to fly, log in as 'pilot' with the generated password logged above");
 	}
 
