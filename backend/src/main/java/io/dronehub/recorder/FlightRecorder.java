@@ -67,6 +67,9 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	private final Timer writeLatency;
 
+	/** Written on the simulation thread only. */
+	private volatile int queuedMax;
+
 	private volatile boolean degraded;
 
 	private volatile int flying;
@@ -93,6 +96,9 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 		Gauge.builder("hub.recorder.queued", this.queue, BlockingQueue::size)
 			.description("Ticks' states and events waiting for the database")
 			.register(meters);
+		Gauge.builder("hub.recorder.queued.max", this, FlightRecorder::queuedMax)
+			.description("The most ticks' states and events that have waited for the database at once since start-up")
+			.register(meters);
 		this.writeLatency = Timer.builder("hub.recorder.write.latency")
 			.description("How long one batch took to write, in one transaction")
 			.register(meters);
@@ -100,14 +106,20 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
-		if (!this.queue.offer(new States(states))) {
+		if (this.queue.offer(new States(states))) {
+			noteQueueLength();
+		}
+		else {
 			dropped(this.droppedStates, states.size(), "the recorder's queue is full");
 		}
 	}
 
 	@Override
 	public void eventsOccurred(List<FleetEvent> events) {
-		if (!this.queue.offer(new Events(events))) {
+		if (this.queue.offer(new Events(events))) {
+			noteQueueLength();
+		}
+		else {
 			dropped(this.droppedEvents, events.size(), "the recorder's queue is full");
 		}
 	}
@@ -126,6 +138,15 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 	 */
 	public int queued() {
 		return this.queue.size();
+	}
+
+	/**
+	 * The queue's high-water mark: the most ticks' states and events that have waited at
+	 * once since start-up, which a sampled {@link #queued()} would miss between samples.
+	 * @return the queue's longest length so far
+	 */
+	public int queuedMax() {
+		return this.queuedMax;
 	}
 
 	/**
@@ -236,6 +257,14 @@ public final class FlightRecorder implements FleetListener, SmartLifecycle {
 			this.degraded = false;
 			logger.info("The flight recorder writes again");
 			announce(EventType.RECORDER_RECOVERED, "the flight recorder writes again");
+		}
+	}
+
+	/** Raises the high-water mark; on the simulation thread, its only writer. */
+	private void noteQueueLength() {
+		int length = this.queue.size();
+		if (length > this.queuedMax) {
+			this.queuedMax = length;
 		}
 	}
 
