@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param pilotDrone the drone the pilot flies
  * @param pilotLogin the pilot's login, or {@code null} for the spectators' one
  * @param pilotPasscode the pilot's passcode, or {@code null} for the spectators' one
+ * @param fly whether a pilot of its own (with the pilot's login) arms and flies every
+ * drone but the pilot's, so that their flights are recorded
  * @param publish whether to publish telemetry (for a broker that has no simulator)
  * @param drones how many drones are published
  * @param rateHz states per drone per second (the publisher's, and the pilot's tick)
@@ -44,8 +46,9 @@ import org.jspecify.annotations.Nullable;
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
 		@Nullable String login, @Nullable String passcode, String destination, List<String> sourceAddresses,
-		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish,
-		int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out, String transport) {
+		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean fly,
+		boolean publish, int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out,
+		String transport) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -70,8 +73,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.integer("warmup", 10), reader.integer("duration", 20), reader.bool("deflate", true),
 				reader.optional("login"), reader.optional("passcode"), reader.text("destination", "/topic/telemetry"),
 				reader.list("source-addresses"), reader.bool("pilot", false), reader.text("pilot-drone", "d1"),
-				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("publish", false),
-				reader.integer("drones", 10), reader.integer("rate-hz", 10),
+				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("fly", false),
+				reader.bool("publish", false), reader.integer("drones", 10), reader.integer("rate-hz", 10),
 				Long.parseLong(reader.text("server-pid", "0")), reader.bool("server-jvm", true), reader.optional("out"),
 				reader.text("transport", "auto"));
 		if (!values.isEmpty()) {

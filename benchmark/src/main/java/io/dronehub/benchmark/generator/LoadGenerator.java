@@ -54,6 +54,8 @@ public final class LoadGenerator {
 
 	private @Nullable PilotConnection pilot;
 
+	private @Nullable FleetPilotConnection fleetPilot;
+
 	private @Nullable PublisherConnection publisher;
 
 	private LoadGenerator(GeneratorOptions options) {
@@ -94,14 +96,15 @@ public final class LoadGenerator {
 		connectAll();
 		double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
 		int ready = onLoop(this.registry::ready);
-		// the pilot flies before the warm-up, so that its commands' code is compiled by
-		// the window
-		awaitPilot();
+		// the pilots fly before the warm-up, so that their commands' code (and the
+		// recording of their flights) is compiled by the window
+		awaitPilots();
 		log("%d connections ready in %.1f s (%d failed), warming up %d s", ready, connectSeconds,
 				onLoop(this.registry::failed), this.options.warmupSeconds());
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
 
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		int armedAtStart = onLoop(this::armedDrones);
 		long publishedStart = onLoop(() -> {
 			this.healthy.measuring(true);
 			this.stalled.measuring(true);
@@ -122,6 +125,7 @@ public final class LoadGenerator {
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
+		int armedAtEnd = onLoop(this::armedDrones);
 		long loadedHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
 		resumeStalled();
 
@@ -141,6 +145,15 @@ public final class LoadGenerator {
 		results.put("deflate_negotiated", deflated + "/" + handshakes);
 		results.put("window_seconds", window);
 		results.put("published_per_s", (publishedEnd - publishedStart) / window);
+		FleetPilotConnection fleetPilot = this.fleetPilot;
+		if (fleetPilot != null) {
+			results.put("fly_drones", fleetPilot.drones());
+			results.put("fly_armed_start", armedAtStart);
+			results.put("fly_armed_end", armedAtEnd);
+			results.put("fly_interrupted", (long) onLoop(fleetPilot::interrupted));
+			results.put("fly_legs", (long) onLoop(fleetPilot::legs));
+			results.put("fly_status", onLoop(fleetPilot::status));
+		}
 		onLoop(() -> {
 			addDeliveries(results, window);
 			return null;
@@ -170,6 +183,17 @@ public final class LoadGenerator {
 		}
 		if (o.pilot()) {
 			plan.add(() -> this.pilot = new PilotConnection(this.registry, this.healthy, o.pilotDrone(), o.rateHz(),
+					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
+					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
+		}
+		if (o.fly()) {
+			List<String> droneIds = new ArrayList<>();
+			for (int i = 1; i <= o.drones(); i++) {
+				if (!o.pilot() || !o.pilotDrone().equals("d" + i)) {
+					droneIds.add("d" + i);
+				}
+			}
+			plan.add(() -> this.fleetPilot = new FleetPilotConnection(this.registry, droneIds,
 					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
 					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
 		}
@@ -209,12 +233,23 @@ public final class LoadGenerator {
 		return (publisher != null) ? publisher.published() : this.healthy.publishedSeqSum();
 	}
 
-	private void awaitPilot() throws InterruptedException, ExecutionException {
+	private void awaitPilots() throws InterruptedException, ExecutionException {
 		PilotConnection pilot = this.pilot;
+		FleetPilotConnection fleetPilot = this.fleetPilot;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PILOT_TAKEOFF_SECONDS);
-		while (pilot != null && System.nanoTime() < deadline && !onLoop(pilot::settled)) {
+		while (System.nanoTime() < deadline && ((pilot != null && !onLoop(pilot::settled))
+				|| (fleetPilot != null && !onLoop(fleetPilot::settled)))) {
 			Thread.sleep(100);
 		}
+	}
+
+	/**
+	 * How many of the fleet pilot's drones are armed: the flights being recorded.
+	 * @return the count, or 0 without a fleet pilot
+	 */
+	private int armedDrones() {
+		FleetPilotConnection fleetPilot = this.fleetPilot;
+		return (fleetPilot != null) ? fleetPilot.armed() : 0;
 	}
 
 	/**
