@@ -2,6 +2,7 @@ package io.dronehub.benchmark.generator;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.dronehub.benchmark.generator.HubMetrics.Scrape;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -52,6 +54,8 @@ public final class LoadGenerator {
 
 	private final @Nullable ServerProbe server;
 
+	private final @Nullable HubMetrics metrics;
+
 	private @Nullable PilotConnection pilot;
 
 	private @Nullable FleetPilotConnection fleetPilot;
@@ -66,6 +70,9 @@ public final class LoadGenerator {
 		this.connector = new WebSocketConnector(this.group, this.transport.channelClass(), options.url(),
 				options.deflate(), options.sourceAddresses());
 		this.server = (options.serverPid() > 0) ? new ServerProbe(options.serverPid(), options.serverJvm()) : null;
+		this.metrics = (options.metricsUrl() != null)
+				? new HubMetrics(URI.create(options.metricsUrl()), options.metricsLogin(), options.metricsPasscode())
+				: null;
 		this.registry.groups(this.healthy, this.stalled);
 	}
 
@@ -101,7 +108,11 @@ public final class LoadGenerator {
 		awaitPilots();
 		log("%d connections ready in %.1f s (%d failed), warming up %d s", ready, connectSeconds,
 				onLoop(this.registry::failed), this.options.warmupSeconds());
+		// a first scrape in the warm-up, so that the one opening the window finds its
+		// code compiled
+		scrapeMetrics();
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		Scrape metricsBefore = scrapeMetrics();
 
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		int armedAtStart = onLoop(this::armedDrones);
@@ -123,6 +134,7 @@ public final class LoadGenerator {
 		double window = (System.nanoTime() - windowStart) / 1e9;
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
+		Scrape metricsAfter = scrapeMetrics();
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
 		int armedAtEnd = onLoop(this::armedDrones);
@@ -145,6 +157,11 @@ public final class LoadGenerator {
 		results.put("deflate_negotiated", deflated + "/" + handshakes);
 		results.put("window_seconds", window);
 		results.put("published_per_s", (publishedEnd - publishedStart) / window);
+		if (metricsBefore != null && metricsAfter != null) {
+			new RecorderFigures(metricsBefore.samples(), metricsAfter.samples(),
+					metricsAfter.secondsSince(metricsBefore))
+				.addTo(results);
+		}
 		FleetPilotConnection fleetPilot = this.fleetPilot;
 		if (fleetPilot != null) {
 			results.put("fly_drones", fleetPilot.drones());
@@ -240,6 +257,29 @@ public final class LoadGenerator {
 		while (System.nanoTime() < deadline && ((pilot != null && !onLoop(pilot::settled))
 				|| (fleetPilot != null && !onLoop(fleetPilot::settled)))) {
 			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Reads the hub's recorder meters, outside the measured window.
+	 * @return the samples, or {@code null} when not asked for or when the hub did not
+	 * answer (which is reported)
+	 */
+	private @Nullable Scrape scrapeMetrics() throws InterruptedException, ExecutionException {
+		HubMetrics metrics = this.metrics;
+		if (metrics == null) {
+			return null;
+		}
+		try {
+			return metrics.scrape();
+		}
+		catch (IOException | RuntimeException ex) {
+			String error = "metrics: " + ex.getMessage();
+			onLoop(() -> {
+				this.registry.error(error);
+				return null;
+			});
+			return null;
 		}
 	}
 
