@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.dronehub.benchmark.Results;
+import io.dronehub.benchmark.ServerProbe;
 import io.dronehub.benchmark.generator.HubMetrics.Scrape;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -124,6 +126,7 @@ public final class LoadGenerator {
 		long windowStart = System.nanoTime();
 		long generatorCpuStart = os.getProcessCpuTime();
 		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
+		double compilerCpuStart = (this.server != null) ? this.server.compilerCpuSeconds() : 0;
 		log("measuring for %d s", this.options.durationSeconds());
 		Thread.sleep(this.options.durationSeconds() * 1000L);
 		long publishedEnd = onLoop(() -> {
@@ -134,6 +137,7 @@ public final class LoadGenerator {
 		double window = (System.nanoTime() - windowStart) / 1e9;
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
+		double compilerCpu = (this.server != null) ? this.server.compilerCpuSeconds() - compilerCpuStart : 0;
 		Scrape metricsAfter = scrapeMetrics();
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
@@ -179,6 +183,12 @@ public final class LoadGenerator {
 		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered");
 		results.put("server_cpu_pct", 100 * serverCpu / window);
 		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
+		// the JIT compiler's share: still large in a young JVM, and larger the more code
+		// the load exercises (a recorder's database engine, say), which fades over
+		// minutes
+		results.put("server_jit_cpu_pct", 100 * compilerCpu / window);
+		results.put("server_cpu_us_per_delivery_without_jit",
+				(deliveries > 0) ? (serverCpu - compilerCpu) * 1e6 / deliveries : -1);
 		results.put("server_rss_idle_kib", idleRss);
 		results.put("server_rss_kib", loadedRss);
 		results.put("server_heap_idle_kib", idleHeap);

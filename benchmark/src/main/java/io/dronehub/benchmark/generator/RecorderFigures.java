@@ -3,12 +3,15 @@ package io.dronehub.benchmark.generator;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.dronehub.benchmark.Results;
+
 /**
  * What the flight recorder did during the measured window, from two scrapes of the hub's
- * meters, one at each end: states and events written and dropped, the queue's high-water
- * mark, and the batches' write latency. Latency percentiles come from the growth of the
- * {@code hub.recorder.write.latency} histogram's buckets over the window (the hub must
- * publish them), so they are bucket upper bounds, a few tens of percent coarse.
+ * meters, one at each end: states and events written and dropped, the queue's length at
+ * the end and its high-water mark, and the batches' write latency. Latency percentiles
+ * come from the growth of the {@code hub.recorder.write.latency} histogram's buckets over
+ * the window (the hub must publish them), so they are bucket upper bounds, a few tens of
+ * percent coarse.
  *
  * @param before the scrape at the window's start
  * @param after the scrape at its end
@@ -43,6 +46,7 @@ record RecorderFigures(PrometheusSamples before, PrometheusSamples after, double
 				(long) (value(this.after, DROPPED, "kind=states") + value(this.after, DROPPED, "kind=events")));
 		results.put("recorder_queued_max_before", (long) value(this.before, "hub_recorder_queued_max"));
 		results.put("recorder_queued_max", (long) value(this.after, "hub_recorder_queued_max"));
+		results.put("recorder_queued_end", (long) value(this.after, "hub_recorder_queued"));
 		double writes = growth(LATENCY + "_count");
 		results.put("recorder_writes", (long) writes);
 		results.put("recorder_writes_per_s", writes / this.seconds);

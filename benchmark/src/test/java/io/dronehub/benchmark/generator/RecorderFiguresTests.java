@@ -3,6 +3,7 @@ package io.dronehub.benchmark.generator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dronehub.benchmark.Results;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +53,8 @@ class RecorderFiguresTests {
 				entry("recorder_states_per_s", "100.000"), entry("recorder_events_written", "5"),
 				entry("recorder_states_dropped", "0"), entry("recorder_dropped_since_start", "2"),
 				entry("recorder_queued_max_before", "16"), entry("recorder_queued_max", "16"),
-				entry("recorder_writes", "100"), entry("recorder_writes_per_s", "10.000"),
-				entry("recorder_write_mean_ms", "1.000"));
+				entry("recorder_queued_end", "1"), entry("recorder_writes", "100"),
+				entry("recorder_writes_per_s", "10.000"), entry("recorder_write_mean_ms", "1.000"));
 	}
 
 	@Test
