@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the hub, side by side with a floor server and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow baseline peer   (default: all, in that order)
+#   scenarios: fleet fast crowd pilot slow baseline peer fleet-recorder record export
+#                  (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
+#   --record-duration=S --record-warmup=S   the same for the record rows (default 10 and 5,
+#                  or --duration and --warmup when those are shorter)
 #   --scale=F      multiply every spectator count by F (e.g. 0.1 for a smoke run)
 #   --no-deflate   clients do not offer permessage-deflate (default: offer it, as browsers do)
 #   --login=L --passcode=P   CONNECT credentials for the hub's spectators and pilot
 #   --jfr          record a JFR profile of the server in every hub run and summarise it
 #   --no-build     use the jars already in */target
 #   --transport=T  the generator's sockets: auto (epoll where available), epoll or nio
+#   environment: BENCH_PORT (the servers' port, default 18080), SERVER_JAVA_OPTS,
+#   GENERATOR_JAVA_OPTS, EXPORT_SERVER_JAVA_OPTS (the export rows' hub, default -Xmx128m),
+#   BENCH_PG_HOST, BENCH_PG_PORT, BENCH_PG_USER, BENCH_PG_PASSWORD (127.0.0.1, 5432,
+#   postgres, none: the recorder rows' PostgreSQL server, as a user who may create a database)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,10 +27,19 @@ BENCH_JAR="$ROOT/benchmark/target/benchmark-0.1.0-SNAPSHOT.jar"
 PORT=${BENCH_PORT:-18080}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 GENERATOR_JAVA_OPTS=${GENERATOR_JAVA_OPTS:--Xms1g -Xmx1g}
+EXPORT_SERVER_JAVA_OPTS=${EXPORT_SERVER_JAVA_OPTS:--Xmx128m}
 RABBIT_URL=ws://127.0.0.1:15674/ws
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+PG_PORT=${BENCH_PG_PORT:-5432}
+PG_USER=${BENCH_PG_USER:-postgres}
+PG_PASSWORD=${BENCH_PG_PASSWORD:-}
+# created afresh for each PostgreSQL row and dropped after it
+PG_DATABASE=bench_recorder
 
 DURATION=15
 WARMUP=10
+RECORD_DURATION=""
+RECORD_WARMUP=""
 SCALE=1
 DEFLATE=true
 LOGIN="bench"
@@ -36,25 +52,34 @@ for arg in "$@"; do
 	case "$arg" in
 		--duration=*) DURATION=${arg#*=} ;;
 		--warmup=*) WARMUP=${arg#*=} ;;
+		--record-duration=*) RECORD_DURATION=${arg#*=} ;;
+		--record-warmup=*) RECORD_WARMUP=${arg#*=} ;;
 		--scale=*) SCALE=${arg#*=} ;;
 		--no-deflate) DEFLATE=false ;;
 		--login=*) LOGIN=${arg#*=} ;;
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | baseline | peer) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | pilot | slow | baseline | peer | fleet-recorder | record | export) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
-		-h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+		-h | --help) sed -n '2,19p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline peer)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline peer fleet-recorder record export)
+smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
+# the record rows are shortened to keep the whole run near its budget, unless told otherwise
+RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
+RECORD_WARMUP=${RECORD_WARMUP:-$(smaller "$WARMUP" 5)}
 
 mkdir -p "$LOGS"
 STARTED=$(date +%s)
 CSV="$OUT/results.csv"
 MD="$OUT/results.md"
 CHART="$OUT/results.html"
+REC_CSV="$OUT/results-recorder.csv"
+EXPORT_CSV="$OUT/results-export.csv"
+rm -f "$REC_CSV" "$EXPORT_CSV"
 SERVER_PID=""
 RABBIT_PID=""
 RABBIT_AFFINITY=""
@@ -105,6 +130,11 @@ wait_for_http() { # port pid
 start_server() { # name jar args...
 	local name=$1 jar=$2
 	shift 2
+	# a server already on the port (another run, another checkout) would be measured instead
+	if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/")" != "000" ]; then
+		log "port $PORT is taken by another process: $name not run (set BENCH_PORT to use another)"
+		return 1
+	fi
 	# taskset execs java, so $! is the JVM's own process id
 	taskset -c 0 java $SERVER_JAVA_OPTS -jar "$jar" "$@" --server.port="$PORT" >"$LOGS/$name-server.log" 2>&1 &
 	SERVER_PID=$!
@@ -129,19 +159,23 @@ stop_server() {
 }
 
 # The hub asks pilots to log in and limits sessions per user and per address: give the load a
-# user of its own and lift the session limits that 10,000 loopback connections would hit.
+# user of its own and lift the session limits that 10,000 loopback connections would hit; an
+# admin reads the recorder's meters from /actuator/prometheus.
 HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
 	--hub.security.users.bench-pilot.password='{noop}bench-pilot' --hub.security.users.bench-pilot.roles=PILOT
-	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000
-	--spring.datasource.url="jdbc:h2:file:$OUT/data/hub")
-# The flight recorder's database of every run starts empty, under benchmark/target/data.
+	--hub.security.users.bench-admin.password='{noop}bench-admin' --hub.security.users.bench-admin.roles=ADMIN
+	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
+# The flight recorder's database: an H2 file of each row's own under benchmark/target/data,
+# which every run of the script starts afresh, unless the row names another.
 rm -rf "$OUT/data"
 
 start_hub() { # name fleet-size rate-hz [extra args]
 	local name=$1 size=$2 rate=$3
 	shift 3
+	local database=(--spring.datasource.url="jdbc:h2:file:$OUT/data/$name")
+	case " $* " in *" --spring.datasource.url="*) database=() ;; esac
 	start_server "$name" "$HUB_JAR" --hub.fleet.size="$size" --hub.simulation.rate-hz="$rate" \
-		"${HUB_BENCH_ARGS[@]}" "$@"
+		"${HUB_BENCH_ARGS[@]}" ${database[@]+"${database[@]}"} "$@"
 }
 
 # Whether the hub accepts permessage-deflate, from its handshake answer; the floor server
@@ -165,27 +199,34 @@ probe_hub_deflate() { # port
 
 declare -A R
 RUN_NOTES=""
+read_results() { # file of name=value lines, into R (emptied first)
+	R=()
+	if [ -f "$1" ]; then
+		while IFS='=' read -r key value; do
+			R[$key]=$value
+		done <"$1"
+	fi
+}
+
+ROW_WARMUP=""
+ROW_DURATION=""
 run_generator() { # name url server-pid server-jvm(true|false) generator-args...
 	local name=$1 url=$2 pid=$3 jvm=$4
 	shift 4
 	local out="$OUT/$name.properties"
 	local jfr_file="$OUT/$name.jfr"
+	local warmup=${ROW_WARMUP:-$WARMUP} duration=${ROW_DURATION:-$DURATION}
 	rm -f "$out"
 	if $JFR && [ "$jvm" = true ]; then
 		# the window opens after connecting (~2 s per 1,000 at 500/s) and the warm-up
-		jcmd "$pid" JFR.start name=bench settings=profile delay=$((WARMUP + 3))s duration="${DURATION}s" \
+		jcmd "$pid" JFR.start name=bench settings=profile delay=$((warmup + 3))s duration="${duration}s" \
 			filename="$jfr_file" >/dev/null 2>&1 || log "JFR could not start"
 	fi
 	log "$name: generator $*"
 	taskset -c 1 java $GENERATOR_JAVA_OPTS -jar "$BENCH_JAR" generate --url="$url" --server-pid="$pid" \
-		--server-jvm="$jvm" --warmup="$WARMUP" --duration="$DURATION" --deflate="$DEFLATE" \
+		--server-jvm="$jvm" --warmup="$warmup" --duration="$duration" --deflate="$DEFLATE" \
 		--transport="$TRANSPORT" --out="$out" "$@" >"$LOGS/$name-generator.log" 2>&1 || log "$name: generator failed, see $LOGS/$name-generator.log"
-	R=()
-	if [ -f "$out" ]; then
-		while IFS='=' read -r key value; do
-			R[$key]=$value
-		done <"$out"
-	fi
+	read_results "$out"
 	if $JFR && [ -f "$jfr_file" ]; then
 		summarise_jfr "$jfr_file" >"$OUT/$name-profile.txt" 2>&1 || true
 		log "$name: profile summary in $OUT/$name-profile.txt"
@@ -209,7 +250,7 @@ summarise_jfr() { # file: top frames and first application frames of the executi
 
 # ---- the table
 
-COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
+COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server JIT CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
 ROWS=()
 
 num() { awk -v v="${1:--1}" -v d="$2" 'BEGIN { if (v < 0) print "n/a"; else printf "%.*f\n", d, v }'; }
@@ -221,7 +262,7 @@ per_conn() { # loaded idle connections
 add_row() { # name notes
 	local name=$1 notes=${2//,/;}
 	if [ -z "${R[delivered]:-}" ]; then
-		ROWS+=("$name,n/a,,,,,,,,,,,,,,,,,,FAILED,$notes")
+		ROWS+=("$name,n/a,,,,,,,,,,,,,,,,,,,FAILED,$notes")
 		return
 	fi
 	local conns=${R[connections_open_at_end]}
@@ -234,24 +275,115 @@ add_row() { # name notes
 	local errors=${R[errors]:-}
 	[ -n "$errors" ] && notes="$notes; errors: ${errors//,/;}"
 	notes=${notes#; }
-	ROWS+=("$name,$conns/$((R[spectators] + R[stalled])),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
+	ROWS+=("$name,$conns/$((R[spectators] + R[stalled])),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_jit_cpu_pct]:-}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
+}
+
+md_table() { # columns rows...: a Markdown table
+	local columns=$1 row
+	shift
+	echo "| ${columns//,/ | } |"
+	echo "|$(echo "$columns" | awk -F, '{ for (i = 1; i <= NF; i++) printf "---|" }')"
+	for row in "$@"; do
+		echo "| ${row//,/ | } |"
+	done
 }
 
 write_tables() {
 	{
 		echo "$COLUMNS"
-		printf '%s\n' "${ROWS[@]}"
+		printf '%s\n' ${ROWS[@]+"${ROWS[@]}"}
 	} >"$CSV"
 	{
 		echo "Server pinned to core 0, generator to core 1; ${WARMUP} s warm-up, ${DURATION} s measured;" \
 			"clients offer permessage-deflate: $DEFLATE. $(date -u '+%Y-%m-%d %H:%M UTC'), load before start: $LOAD_BEFORE."
 		echo
-		echo "| ${COLUMNS//,/ | } |"
-		echo "|$(echo "$COLUMNS" | awk -F, '{ for (i = 1; i <= NF; i++) printf "---|" }')"
-		for row in "${ROWS[@]}"; do
-			echo "| ${row//,/ | } |"
-		done
+		md_table "$COLUMNS" ${ROWS[@]+"${ROWS[@]}"}
+		if [ ${#REC_ROWS[@]} -gt 0 ]; then
+			echo
+			echo "Flight recorder: every drone flying (ACQUIRE, ARM, TAKEOFF, then GOTO round a square), the" \
+				"recorder's meters read from /actuator/prometheus at both ends of the window; fleet-recorder rows" \
+				"as the table above, record rows ${RECORD_WARMUP} s warm-up and ${RECORD_DURATION} s measured."
+			echo
+			md_table "$REC_COLUMNS" "${REC_ROWS[@]}"
+			if [ ${#REC_VERDICTS[@]} -gt 0 ]; then
+				echo
+				printf '%s\n' "${REC_VERDICTS[@]}"
+			fi
+		fi
+		if [ ${#EXPORT_ROWS[@]} -gt 0 ]; then
+			echo
+			echo "Export: flights of $EXPORT_SMALL and $EXPORT_LARGE states (6 min and 1 h at 10 Hz) written into the" \
+				"recorder's tables by the benchmark's seed program, streamed by a hub run with" \
+				"'${EXPORT_SERVER_JAVA_OPTS}'; rates are of the $EXPORT_LARGE-state flight, heap after a full GC."
+			echo
+			md_table "$EXPORT_COLUMNS" "${EXPORT_ROWS[@]}"
+		fi
 	} >"$MD"
+	if [ ${#REC_ROWS[@]} -gt 0 ]; then
+		{
+			echo "$REC_COLUMNS"
+			printf '%s\n' "${REC_ROWS[@]}"
+		} >"$REC_CSV"
+	fi
+	if [ ${#EXPORT_ROWS[@]} -gt 0 ]; then
+		{
+			echo "$EXPORT_COLUMNS"
+			printf '%s\n' "${EXPORT_ROWS[@]}"
+		} >"$EXPORT_CSV"
+	fi
+}
+
+# ---- the flight recorder's tables
+
+EXPORT_SMALL=3600
+EXPORT_LARGE=36000
+REC_COLUMNS="scenario,database,drones × Hz,armed at start/end,published/s,states written/s,dropped in window,dropped since start,queued at end,queue max before → end of window,writes/s,write ms mean,write ms p99,write ms max,spectator p99 ms,server CPU %,generator CPU %,keeps up,notes"
+REC_ROWS=()
+REC_VERDICTS=()
+EXPORT_COLUMNS="scenario,database,format,flight states,MB,first byte ms,seconds,states/s,MB/s,hub max heap MiB,heap idle MiB,heap mid-export MiB ($EXPORT_SMALL / $EXPORT_LARGE states),notes"
+EXPORT_ROWS=()
+
+mib1() { awk -v k="${1:--1}" 'BEGIN { if (k < 0) print "n/a"; else printf "%.1f\n", k / 1024 }'; }
+
+add_recorder_row() { # name database fleet-size rate-hz [notes]: from R
+	local name=$1 database=$2 size=$3 rate=$4 notes=${5:-}
+	notes=${notes//,/;}
+	if [ "${R[recorder]:-}" != on ]; then
+		[ -z "$notes" ] && notes="no recorder meters read: see $LOGS/$name-generator.log"
+		REC_ROWS+=("$name,$database,$size × $rate,n/a,,,,,,,,,,,,,,FAILED,$notes")
+		return
+	fi
+	local keeps=yes
+	if [ "${R[fly_armed_start]:-0}" != "$size" ] || [ "${R[fly_armed_end]:-0}" != "$size" ]; then
+		keeps="n/a: not every drone flew through the window"
+	elif [ "${R[recorder_dropped_since_start]}" != 0 ]; then
+		keeps="NO: ${R[recorder_dropped_since_start]} dropped"
+	elif [ "${R[recorder_queued_end]}" -gt "$rate" ]; then
+		keeps="NO: ${R[recorder_queued_end]} ticks still queued at the end"
+	elif awk -v w="${R[recorder_states_per_s]}" -v p="${R[published_per_s]}" 'BEGIN { exit !(w < 0.95 * p) }'; then
+		keeps="NO: fewer written than published"
+	fi
+	[ "${R[fly_status]:-flying}" != flying ] && notes="$notes; ${R[fly_status]//,/;}"
+	local errors=${R[errors]:-}
+	[ -n "$errors" ] && notes="$notes; errors: ${errors//,/;}"
+	notes=${notes#; }
+	REC_ROWS+=("$name,$database,$size × $rate,${R[fly_armed_start]:-?}/${R[fly_armed_end]:-?},$(num "${R[published_per_s]}" 0),$(num "${R[recorder_states_per_s]}" 0),${R[recorder_states_dropped]},${R[recorder_dropped_since_start]},${R[recorder_queued_end]},${R[recorder_queued_max_before]} → ${R[recorder_queued_max]},$(num "${R[recorder_writes_per_s]}" 1),$(num "${R[recorder_write_mean_ms]}" 2),$(num "${R[recorder_write_p99_ms]}" 2),$(num "${R[recorder_write_max_ms]}" 2),${R[p99_ms]:-n/a},$(num "${R[server_cpu_pct]}" 0),$(num "${R[generator_cpu_pct]}" 0),$keeps,$notes")
+}
+
+add_export_rows() { # name database [notes]: from R
+	local name=$1 database=$2 notes=${3:-} format
+	local errors=${R[errors]:-}
+	[ -n "$errors" ] && notes="$notes; errors: $errors"
+	notes=${notes#; }
+	notes=${notes//,/;}
+	for format in ndjson csv mcap; do
+		local key="${format}_${EXPORT_LARGE}_"
+		if [ -z "${R[${key}bytes]:-}" ]; then
+			EXPORT_ROWS+=("$name-$format,$database,$format,$EXPORT_LARGE,n/a,,,,,,,,${notes:-FAILED}")
+			continue
+		fi
+		EXPORT_ROWS+=("$name-$format,$database,$format,$EXPORT_LARGE,$(awk -v b="${R[${key}bytes]}" 'BEGIN { printf "%.1f", b / 1e6 }'),$(num "${R[${key}first_byte_ms]}" 0),$(num "${R[${key}seconds]}" 2),$(num "${R[${key}states_per_s]}" 0),$(num "${R[${key}mb_per_s]}" 1),$(mib "${R[server_heap_max_kib]}"),$(mib1 "${R[heap_idle_kib]}"),$(mib1 "${R[${format}_${EXPORT_SMALL}_heap_mid_kib]}") / $(mib1 "${R[${key}heap_mid_kib]}"),$notes")
+	done
 }
 
 # ---- scenarios
@@ -262,22 +394,29 @@ credentials=()
 [ -n "$PASSCODE" ] && credentials+=(--passcode="$PASSCODE")
 
 hub_run() { # name spectators fleet-size rate-hz notes-kind [generator args...] -- [hub args...]
-	local name=$1 spectators=$2 size=$3 rate=$4 kind=$5
+	local name=$1 kind=$5
+	if hub_measure "$@"; then
+		add_row "$name" "$(notes "$kind")"
+	else
+		add_row "$name" "hub did not start"
+	fi
+}
+
+hub_measure() { # name spectators fleet-size rate-hz notes-kind [generator args...] -- [hub args...]: into R
+	local name=$1 spectators=$2 size=$3 rate=$4
 	shift 5
 	local gen_args=() hub_args=()
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do gen_args+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
 	hub_args=("$@")
+	R=()
 	if ! start_hub "$name" "$size" "$rate" ${hub_args[@]+"${hub_args[@]}"}; then
-		R=()
-		add_row "$name" "hub did not start"
-		return
+		return 1
 	fi
 	[ -z "$HUB_DEFLATE" ] && probe_hub_deflate "$PORT"
 	run_generator "$name" "$(hub_url)" "$SERVER_PID" true --spectators="$spectators" --drones="$size" \
 		--rate-hz="$rate" ${credentials[@]+"${credentials[@]}"} ${gen_args[@]+"${gen_args[@]}"}
 	stop_server
-	add_row "$name" "$(notes "$kind")"
 }
 
 notes() { # kind
@@ -286,6 +425,7 @@ notes() { # kind
 		pilot) echo "pilot ${R[pilot_status]:-?}: round trip p50 ${R[pilot_p50_ms]:-?} ms p99 ${R[pilot_p99_ms]:-?} ms over ${R[pilot_round_trips]:-0} MOVEs (${R[pilot_superseded]:-0} superseded before a tick)" ;;
 		slow) echo "healthy spectators only; ${R[stalled]:-0} stalled: ${R[stalled_disconnected]:-0} closed by the server" ;;
 		peer) echo "RabbitMQ $RABBIT_VERSION; publisher skipped ${R[publisher_skipped_ticks]:-0} ticks" ;;
+		fly) fly_notes ;;
 		*) echo "" ;;
 	esac
 }
@@ -373,10 +513,135 @@ scenario_peer() {
 	add_row "$name" "$(notes peer)"
 }
 
+# ---- the flight recorder's scenarios
+
+# Every drone flies (ACQUIRE, ARM, TAKEOFF, then GOTO round a square near home) so that there
+# are flights to record; a battery that lasts 10 h hovering keeps them in the air for any
+# --duration (the default 20 min would force a return to launch after about 14 min of
+# cruising). The write latency is published as a histogram, so that the generator can work
+# out its percentiles over the window.
+FLY_HUB_ARGS=(--hub.flight.battery.hover-endurance=10h
+	--management.metrics.distribution.percentiles-histogram.hub.recorder.write.latency=true
+	--management.metrics.distribution.minimum-expected-value.hub.recorder.write.latency=100us)
+FLY_GENERATOR_ARGS=(--fly=true --pilot-login=bench-pilot --pilot-passcode=bench-pilot
+	--metrics-url="http://127.0.0.1:$PORT/actuator/prometheus" --metrics-login=bench-admin --metrics-passcode=bench-admin)
+PG_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE"
+PG_HUB_ARGS=(--spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER"
+	--spring.datasource.password="$PG_PASSWORD")
+PG_ABSENT="PostgreSQL at $PG_HOST:$PG_PORT did not answer (or psql is missing): not measured"
+
+fly_notes() {
+	local notes="${R[fly_armed_start]:-?} of ${R[fly_drones]:-?} drones armed at the window's start and ${R[fly_armed_end]:-?} at its end (${R[fly_legs]:-0} GOTO legs); recorder ${R[recorder]:-?}"
+	[ "${R[fly_status]:-flying}" != flying ] && notes="$notes; ${R[fly_status]}"
+	echo "$notes"
+}
+
+psql_admin() { # psql arguments: on the server's postgres database, output to the log
+	command -v psql >/dev/null 2>&1 || return 1
+	PGPASSWORD="$PG_PASSWORD" PGCONNECT_TIMEOUT=5 PGOPTIONS='-c client_min_messages=warning' \
+		psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres "$@" \
+		>>"$LOGS/postgres.log" 2>&1
+}
+
+postgres_create() { # an empty database for one row, or false when the server does not answer
+	psql_admin -c "DROP DATABASE IF EXISTS $PG_DATABASE" -c "CREATE DATABASE $PG_DATABASE"
+}
+
+postgres_drop() {
+	psql_admin -c "DROP DATABASE IF EXISTS $PG_DATABASE WITH (FORCE)" || log "could not drop $PG_DATABASE, see $LOGS/postgres.log"
+}
+
+# The fleet scenario at 500 spectators with every drone flying, without and with the recorder
+# (H2): the only difference between the two rows is the recorder.
+scenario_fleet_recorder() {
+	local spectators off_us off_nojit off_p99
+	spectators=$(scaled 500)
+	hub_run fleet-recorder-off-500 "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}" \
+		--hub.recorder.enabled=false
+	off_us=${R[server_cpu_us_per_delivery]:-}
+	off_nojit=${R[server_cpu_us_per_delivery_without_jit]:-}
+	off_p99=${R[p99_ms]:-}
+	hub_run fleet-recorder-h2-500 "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}"
+	add_recorder_row fleet-recorder-h2-500 H2 10 10
+	if [ -n "$off_us" ] && [ -n "${R[server_cpu_us_per_delivery]:-}" ]; then
+		REC_VERDICTS+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" \
+			-v on_nojit="${R[server_cpu_us_per_delivery_without_jit]}" -v off_nojit="$off_nojit" \
+			-v on_p99="${R[p99_ms]}" -v off_p99="$off_p99" 'BEGIN {
+				cpu = (off_us > 0) ? on_us / off_us : 0
+				nojit = (off_nojit > 0) ? on_nojit / off_nojit : 0
+				p99 = (off_p99 > 0) ? on_p99 / off_p99 : 0
+				verdict = (cpu > 0 && cpu <= 1.10 && p99 > 0 && p99 <= 1.10) ? "within" : "NOT within"
+				printf "fleet-recorder, recorder on (H2) against off, drones flying: server CPU per delivery %.2f against %.2f µs (%.2fx; without the JIT compiler threads %.2f against %.2f µs, %.2fx), p99 %d against %d ms (%.2fx): %s the 1.10x target in this run.\n",
+					on_us, off_us, cpu, on_nojit, off_nojit, nojit, on_p99, off_p99, p99, verdict }')")
+	else
+		REC_VERDICTS+=("fleet-recorder: one of the two rows failed, no ratio.")
+	fi
+}
+
+# 10 drones x 50 Hz, every one flying, 10 spectators, into H2 and into PostgreSQL.
+scenario_record() {
+	ROW_WARMUP=$RECORD_WARMUP
+	ROW_DURATION=$RECORD_DURATION
+	hub_measure record-h2 10 10 50 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}" || true
+	add_recorder_row record-h2 H2 10 50
+	if postgres_create; then
+		hub_measure record-postgres 10 10 50 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}" \
+			"${PG_HUB_ARGS[@]}" || true
+		postgres_drop
+		add_recorder_row record-postgres PostgreSQL 10 50
+	else
+		R=()
+		add_recorder_row record-postgres PostgreSQL 10 50 "$PG_ABSENT"
+	fi
+	ROW_WARMUP=""
+	ROW_DURATION=""
+}
+
+# A one-hour flight (and one of 6 minutes) streamed out of H2 and out of PostgreSQL.
+scenario_export() {
+	export_run export-h2 H2 "jdbc:h2:file:$OUT/data/export-h2" sa "" --spring.datasource.url="jdbc:h2:file:$OUT/data/export-h2"
+	if postgres_create; then
+		export_run export-postgres PostgreSQL "$PG_URL" "$PG_USER" "$PG_PASSWORD" "${PG_HUB_ARGS[@]}"
+		postgres_drop
+	else
+		R=()
+		add_export_rows export-postgres PostgreSQL "$PG_ABSENT"
+	fi
+}
+
+export_run() { # name database jdbc-url user password hub-args...
+	local name=$1 database=$2 url=$3 user=$4 password=$5 flights saved_opts
+	shift 5
+	R=()
+	log "$name: writing flights of $EXPORT_SMALL and $EXPORT_LARGE states into the recorder's tables"
+	if ! taskset -c 1 java $GENERATOR_JAVA_OPTS -jar "$BENCH_JAR" seed --jdbc-url="$url" --jdbc-user="$user" \
+		--jdbc-password="$password" --hub-jar="$HUB_JAR" --flights="$EXPORT_SMALL,$EXPORT_LARGE" \
+		--out="$OUT/$name-seed.properties" >"$LOGS/$name-seed.log" 2>&1; then
+		add_export_rows "$name" "$database" "writing the flights failed: see $LOGS/$name-seed.log"
+		return
+	fi
+	flights=$(sed -n 's/^flights=//p' "$OUT/$name-seed.properties")
+	saved_opts=$SERVER_JAVA_OPTS
+	SERVER_JAVA_OPTS="$SERVER_JAVA_OPTS $EXPORT_SERVER_JAVA_OPTS"
+	if ! start_hub "$name" 3 10 "$@"; then
+		SERVER_JAVA_OPTS=$saved_opts
+		add_export_rows "$name" "$database" "hub did not start"
+		return
+	fi
+	SERVER_JAVA_OPTS=$saved_opts
+	log "$name: exporting $flights"
+	taskset -c 1 java $GENERATOR_JAVA_OPTS -jar "$BENCH_JAR" export --url="http://127.0.0.1:$PORT" \
+		--flights="$flights" --server-pid="$SERVER_PID" --out="$OUT/$name.properties" \
+		>"$LOGS/$name-export.log" 2>&1 || log "$name: export failed, see $LOGS/$name-export.log"
+	stop_server
+	read_results "$OUT/$name.properties"
+	add_export_rows "$name" "$database"
+}
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "scenarios: ${SCENARIOS[*]}; load average before: $LOAD_BEFORE"
 for scenario in "${SCENARIOS[@]}"; do
-	"scenario_$scenario"
+	"scenario_${scenario//-/_}"
 	write_tables
 done
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dronehub.command.RequestOutcome;
 import io.dronehub.command.RequestOutcomeListener;
@@ -76,6 +77,8 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private final Timer writeLatency;
 
+	private final AtomicInteger queuedMax = new AtomicInteger();
+
 	private volatile boolean degraded;
 
 	private volatile int flying;
@@ -103,7 +106,10 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 		this.droppedEvents = counter(meters, "hub.recorder.dropped", "events",
 				"Recorded items lost: the queue was full or the database refused the write");
 		Gauge.builder("hub.recorder.queued", this.queue, BlockingQueue::size)
-			.description("Ticks' states and events waiting for the database")
+			.description("Ticks' states, events and command outcomes waiting for the database")
+			.register(meters);
+		Gauge.builder("hub.recorder.queued.max", this, FlightRecorder::queuedMax)
+			.description("The most items that have waited for the database at once since start-up")
 			.register(meters);
 		this.writeLatency = Timer.builder("hub.recorder.write.latency")
 			.description("How long one batch took to write, in one transaction")
@@ -112,21 +118,30 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
-		if (!this.queue.offer(new States(states))) {
+		if (this.queue.offer(new States(states))) {
+			noteQueueLength();
+		}
+		else {
 			dropped(this.droppedStates, states.size(), "the recorder's queue is full");
 		}
 	}
 
 	@Override
 	public void eventsOccurred(List<FleetEvent> events) {
-		if (!this.queue.offer(new Events(events))) {
+		if (this.queue.offer(new Events(events))) {
+			noteQueueLength();
+		}
+		else {
 			dropped(this.droppedEvents, events.size(), "the recorder's queue is full");
 		}
 	}
 
 	@Override
 	public void requestDecided(RequestOutcome outcome) {
-		if (!this.queue.offer(outcome)) {
+		if (this.queue.offer(outcome)) {
+			noteQueueLength();
+		}
+		else {
 			dropped(this.droppedEvents, 1, "the recorder's queue is full");
 		}
 	}
@@ -145,6 +160,16 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 	 */
 	public int queued() {
 		return this.queue.size();
+	}
+
+	/**
+	 * The queue's high-water mark: the most items (ticks' states, events, command
+	 * outcomes) that have waited at once since start-up, which a sampled
+	 * {@link #queued()} would miss between samples.
+	 * @return the queue's longest length so far
+	 */
+	public int queuedMax() {
+		return this.queuedMax.get();
 	}
 
 	/**
@@ -262,6 +287,12 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 			logger.info("The flight recorder writes again");
 			announce(EventType.RECORDER_RECOVERED, "the flight recorder writes again");
 		}
+	}
+
+	/** Raises the high-water mark; on the simulation thread, its only writer. */
+	private void noteQueueLength() {
+		int length = this.queue.size();
+		this.queuedMax.accumulateAndGet(length, Math::max);
 	}
 
 	private void dropped(Counter counter, int count, String why) {

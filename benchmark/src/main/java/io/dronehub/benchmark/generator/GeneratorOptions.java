@@ -1,11 +1,9 @@
 package io.dronehub.benchmark.generator;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import io.dronehub.benchmark.Options;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +30,17 @@ import org.jspecify.annotations.Nullable;
  * @param pilotDrone the drone the pilot flies
  * @param pilotLogin the pilot's login, or {@code null} for the spectators' one
  * @param pilotPasscode the pilot's passcode, or {@code null} for the spectators' one
+ * @param fly whether a pilot of its own (with the pilot's login) arms and flies every
+ * drone but the pilot's, so that their flights are recorded
  * @param publish whether to publish telemetry (for a broker that has no simulator)
  * @param drones how many drones are published
  * @param rateHz states per drone per second (the publisher's, and the pilot's tick)
  * @param serverPid the server's process id, for CPU and memory readings, or 0
  * @param serverJvm whether the server is a JVM (heap after GC is read with jcmd/jstat)
+ * @param metricsUrl the hub's {@code /actuator/prometheus}, to read the flight recorder's
+ * meters at both ends of the window, or {@code null}
+ * @param metricsLogin an ADMIN user of the hub, for the metrics, or {@code null}
+ * @param metricsPasscode that user's password, or {@code null}
  * @param out where to write the results as {@code name=value} lines, or {@code null}
  * @param transport the socket transport: {@code auto} (epoll where available),
  * {@code epoll} or {@code nio}
@@ -44,8 +48,9 @@ import org.jspecify.annotations.Nullable;
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
 		@Nullable String login, @Nullable String passcode, String destination, List<String> sourceAddresses,
-		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean publish,
-		int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String out, String transport) {
+		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean fly,
+		boolean publish, int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String metricsUrl,
+		@Nullable String metricsLogin, @Nullable String metricsPasscode, @Nullable String out, String transport) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -53,16 +58,7 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 	 * @return the options
 	 */
 	static GeneratorOptions parse(String[] args) {
-		Map<String, String> values = new HashMap<>();
-		for (String arg : args) {
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("expected --name=value, got " + arg);
-			}
-			int equals = arg.indexOf('=');
-			values.put((equals < 0) ? arg.substring(2) : arg.substring(2, equals),
-					(equals < 0) ? "true" : arg.substring(equals + 1));
-		}
-		Reader reader = new Reader(values);
+		Options reader = Options.parse(args);
 		GeneratorOptions options = new GeneratorOptions(URI.create(reader.text("url", "ws://127.0.0.1:8080/ws")),
 				reader.integer("spectators", 100), reader.integer("stalled", 0),
 				reader.integer("stalled-subscriptions", 2), reader.integer("stalled-receive-buffer", 4096),
@@ -70,46 +66,13 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.integer("warmup", 10), reader.integer("duration", 20), reader.bool("deflate", true),
 				reader.optional("login"), reader.optional("passcode"), reader.text("destination", "/topic/telemetry"),
 				reader.list("source-addresses"), reader.bool("pilot", false), reader.text("pilot-drone", "d1"),
-				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("publish", false),
-				reader.integer("drones", 10), reader.integer("rate-hz", 10),
-				Long.parseLong(reader.text("server-pid", "0")), reader.bool("server-jvm", true), reader.optional("out"),
+				reader.optional("pilot-login"), reader.optional("pilot-passcode"), reader.bool("fly", false),
+				reader.bool("publish", false), reader.integer("drones", 10), reader.integer("rate-hz", 10),
+				reader.longInteger("server-pid", 0), reader.bool("server-jvm", true), reader.optional("metrics-url"),
+				reader.optional("metrics-login"), reader.optional("metrics-passcode"), reader.optional("out"),
 				reader.text("transport", "auto"));
-		if (!values.isEmpty()) {
-			throw new IllegalArgumentException("unknown options: " + values.keySet());
-		}
+		reader.requireAllRead();
 		return options;
-	}
-
-	private record Reader(Map<String, String> values) {
-
-		String text(String name, String fallback) {
-			String value = this.values.remove(name);
-			return (value != null) ? value : fallback;
-		}
-
-		@Nullable String optional(String name) {
-			String value = this.values.remove(name);
-			return (value == null || value.isEmpty()) ? null : value;
-		}
-
-		int integer(String name, int fallback) {
-			return Integer.parseInt(text(name, Integer.toString(fallback)));
-		}
-
-		boolean bool(String name, boolean fallback) {
-			return Boolean.parseBoolean(text(name, Boolean.toString(fallback)));
-		}
-
-		List<String> list(String name) {
-			List<String> items = new ArrayList<>();
-			for (String item : text(name, "").split(",")) {
-				if (!item.isBlank()) {
-					items.add(item.trim());
-				}
-			}
-			return items;
-		}
-
 	}
 
 }

@@ -2,6 +2,7 @@ package io.dronehub.benchmark.generator;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.dronehub.benchmark.Results;
+import io.dronehub.benchmark.ServerProbe;
+import io.dronehub.benchmark.generator.HubMetrics.Scrape;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -52,7 +56,11 @@ public final class LoadGenerator {
 
 	private final @Nullable ServerProbe server;
 
+	private final @Nullable HubMetrics metrics;
+
 	private @Nullable PilotConnection pilot;
+
+	private @Nullable FleetPilotConnection fleetPilot;
 
 	private @Nullable PublisherConnection publisher;
 
@@ -64,6 +72,9 @@ public final class LoadGenerator {
 		this.connector = new WebSocketConnector(this.group, this.transport.channelClass(), options.url(),
 				options.deflate(), options.sourceAddresses());
 		this.server = (options.serverPid() > 0) ? new ServerProbe(options.serverPid(), options.serverJvm()) : null;
+		this.metrics = (options.metricsUrl() != null)
+				? new HubMetrics(URI.create(options.metricsUrl()), options.metricsLogin(), options.metricsPasscode())
+				: null;
 		this.registry.groups(this.healthy, this.stalled);
 	}
 
@@ -94,14 +105,19 @@ public final class LoadGenerator {
 		connectAll();
 		double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
 		int ready = onLoop(this.registry::ready);
-		// the pilot flies before the warm-up, so that its commands' code is compiled by
-		// the window
-		awaitPilot();
+		// the pilots fly before the warm-up, so that their commands' code (and the
+		// recording of their flights) is compiled by the window
+		awaitPilots();
 		log("%d connections ready in %.1f s (%d failed), warming up %d s", ready, connectSeconds,
 				onLoop(this.registry::failed), this.options.warmupSeconds());
+		// a first scrape in the warm-up, so that the one opening the window finds its
+		// code compiled
+		scrapeMetrics();
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		Scrape metricsBefore = scrapeMetrics();
 
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		int armedAtStart = onLoop(this::armedDrones);
 		long publishedStart = onLoop(() -> {
 			this.healthy.measuring(true);
 			this.stalled.measuring(true);
@@ -110,6 +126,7 @@ public final class LoadGenerator {
 		long windowStart = System.nanoTime();
 		long generatorCpuStart = os.getProcessCpuTime();
 		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
+		double compilerCpuStart = (this.server != null) ? this.server.compilerCpuSeconds() : 0;
 		log("measuring for %d s", this.options.durationSeconds());
 		Thread.sleep(this.options.durationSeconds() * 1000L);
 		long publishedEnd = onLoop(() -> {
@@ -120,8 +137,11 @@ public final class LoadGenerator {
 		double window = (System.nanoTime() - windowStart) / 1e9;
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
+		double compilerCpu = (this.server != null) ? this.server.compilerCpuSeconds() - compilerCpuStart : 0;
+		Scrape metricsAfter = scrapeMetrics();
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
+		int armedAtEnd = onLoop(this::armedDrones);
 		long loadedHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
 		resumeStalled();
 
@@ -141,6 +161,20 @@ public final class LoadGenerator {
 		results.put("deflate_negotiated", deflated + "/" + handshakes);
 		results.put("window_seconds", window);
 		results.put("published_per_s", (publishedEnd - publishedStart) / window);
+		if (metricsBefore != null && metricsAfter != null) {
+			new RecorderFigures(metricsBefore.samples(), metricsAfter.samples(),
+					metricsAfter.secondsSince(metricsBefore))
+				.addTo(results);
+		}
+		FleetPilotConnection fleetPilot = this.fleetPilot;
+		if (fleetPilot != null) {
+			results.put("fly_drones", fleetPilot.drones());
+			results.put("fly_armed_start", armedAtStart);
+			results.put("fly_armed_end", armedAtEnd);
+			results.put("fly_interrupted", (long) onLoop(fleetPilot::interrupted));
+			results.put("fly_legs", (long) onLoop(fleetPilot::legs));
+			results.put("fly_status", onLoop(fleetPilot::status));
+		}
 		onLoop(() -> {
 			addDeliveries(results, window);
 			return null;
@@ -149,6 +183,12 @@ public final class LoadGenerator {
 		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered");
 		results.put("server_cpu_pct", 100 * serverCpu / window);
 		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
+		// the JIT compiler's share: still large in a young JVM, and larger the more code
+		// the load exercises (a recorder's database engine, say), which fades over
+		// minutes
+		results.put("server_jit_cpu_pct", 100 * compilerCpu / window);
+		results.put("server_cpu_us_per_delivery_without_jit",
+				(deliveries > 0) ? (serverCpu - compilerCpu) * 1e6 / deliveries : -1);
 		results.put("server_rss_idle_kib", idleRss);
 		results.put("server_rss_kib", loadedRss);
 		results.put("server_heap_idle_kib", idleHeap);
@@ -170,6 +210,17 @@ public final class LoadGenerator {
 		}
 		if (o.pilot()) {
 			plan.add(() -> this.pilot = new PilotConnection(this.registry, this.healthy, o.pilotDrone(), o.rateHz(),
+					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
+					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
+		}
+		if (o.fly()) {
+			List<String> droneIds = new ArrayList<>();
+			for (int i = 1; i <= o.drones(); i++) {
+				if (!o.pilot() || !o.pilotDrone().equals("d" + i)) {
+					droneIds.add("d" + i);
+				}
+			}
+			plan.add(() -> this.fleetPilot = new FleetPilotConnection(this.registry, droneIds,
 					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
 					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
 		}
@@ -209,12 +260,46 @@ public final class LoadGenerator {
 		return (publisher != null) ? publisher.published() : this.healthy.publishedSeqSum();
 	}
 
-	private void awaitPilot() throws InterruptedException, ExecutionException {
+	private void awaitPilots() throws InterruptedException, ExecutionException {
 		PilotConnection pilot = this.pilot;
+		FleetPilotConnection fleetPilot = this.fleetPilot;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PILOT_TAKEOFF_SECONDS);
-		while (pilot != null && System.nanoTime() < deadline && !onLoop(pilot::settled)) {
+		while (System.nanoTime() < deadline && ((pilot != null && !onLoop(pilot::settled))
+				|| (fleetPilot != null && !onLoop(fleetPilot::settled)))) {
 			Thread.sleep(100);
 		}
+	}
+
+	/**
+	 * Reads the hub's recorder meters, outside the measured window.
+	 * @return the samples, or {@code null} when not asked for or when the hub did not
+	 * answer (which is reported)
+	 */
+	private @Nullable Scrape scrapeMetrics() throws InterruptedException, ExecutionException {
+		HubMetrics metrics = this.metrics;
+		if (metrics == null) {
+			return null;
+		}
+		try {
+			return metrics.scrape();
+		}
+		catch (IOException | RuntimeException ex) {
+			String error = "metrics: " + ex.getMessage();
+			onLoop(() -> {
+				this.registry.error(error);
+				return null;
+			});
+			return null;
+		}
+	}
+
+	/**
+	 * How many of the fleet pilot's drones are armed: the flights being recorded.
+	 * @return the count, or 0 without a fleet pilot
+	 */
+	private int armedDrones() {
+		FleetPilotConnection fleetPilot = this.fleetPilot;
+		return (fleetPilot != null) ? fleetPilot.armed() : 0;
 	}
 
 	/**

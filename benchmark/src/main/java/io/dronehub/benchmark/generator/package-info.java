@@ -1,5 +1,5 @@
 /**
- * The load generator: STOMP spectators, a pilot and a publisher over Netty WebSocket
+ * The load generator: STOMP spectators, pilots and a publisher over Netty WebSocket
  * clients, measuring delivery rate, latency, loss and order.
  */
 @NullMarked
