@@ -79,9 +79,9 @@ export class FlightReplay {
 			}
 			replay.fleet.setConnection(event.detail.state, event.detail.userName);
 		});
-		connection.addEventListener('replay', (event) => replay.applyFrame(event.detail));
+		connection.addEventListener('replay', (event) => send(replay.applyFrame(event.detail)));
 		connection.addEventListener('reply', (event) => send(replay.applyReply(event.detail)));
-		connection.addEventListener('huberror', (event) => replay.applyError(event.detail));
+		connection.addEventListener('huberror', (event) => send(replay.applyError(event.detail)));
 	}
 
 	#summary(flight) {
