@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ReplayState } from '../../main/resources/static/js/replay.js';
+import { ReplayState, appendSample, samplesBefore } from '../../main/resources/static/js/replay.js';
 import { telemetry } from './fixtures.mjs';
 
 const FLIGHT = {
@@ -290,5 +290,41 @@ describe('ReplayState', () => {
 		assert.equal(state.message, 'The recorded path could not be read: HTTP 500');
 		state.applyReply(accepted(state.play().body));
 		assert.equal(state.message, null);
+	});
+
+	it('starts a seek\'s trail and charts with the recorded minutes before it, once its first state comes', () => {
+		const state = replay();
+		const samples = [];
+		for (let at = 0; at <= 60_000; at += 100) {
+			appendSample(samples, telemetry({ timestamp: FLIGHT.startedAt + at, position: { lat: 1, lon: 2, alt: at / 1000 } }));
+		}
+		assert.equal(samples.length, 301, 'one sample per 200 ms');
+		state.setRecordedHistory(samples);
+		state.applyReply(accepted(state.play().body));
+		state.applyFrame(frame(2000, { fromMs: 0 }));
+		const seek = state.seek(45_000);
+		state.applyReply(accepted(seek.body));
+		state.applyFrame(frame(2000, { status: 'STOPPED' }));
+		state.applyFrame({ ...frame(45_000), states: [] });
+		assert.equal(state.fleet.history('d1').at(-1).t, FLIGHT.startedAt + 2000, 'the old trail until a state comes');
+		state.applyFrame(frame(45_100));
+		const history = state.fleet.history('d1');
+		assert.equal(history[0].t, FLIGHT.startedAt);
+		assert.equal(history.at(-1).t, FLIGHT.startedAt + 45_000, 'recorded; 45.1 s is within the sample interval');
+		state.applyFrame(frame(45_200));
+		assert.equal(state.fleet.history('d1').at(-1).t, FLIGHT.startedAt + 45_200);
+		assert.equal(state.fleet.history('d1').length, 227);
+	});
+});
+
+describe('samplesBefore', () => {
+	const samples = [{ t: 100 }, { t: 300 }, { t: 500 }, { t: 700 }];
+
+	it('gives the samples of the window before a time, not those at or after it', () => {
+		assert.deepEqual(samplesBefore(samples, 500, 250), [{ t: 300 }]);
+		assert.deepEqual(samplesBefore(samples, 501, 1000), [{ t: 100 }, { t: 300 }, { t: 500 }]);
+		assert.deepEqual(samplesBefore(samples, 100, 1000), []);
+		assert.deepEqual(samplesBefore(samples, 10_000, 100), []);
+		assert.deepEqual(samplesBefore([], 500, 100), []);
 	});
 });

@@ -18,7 +18,7 @@
  * It dispatches a {@code change} event (detail: {@code {kind}}) after every update and counts
  * them in {@code version}.
  */
-import { FleetStore } from './store.js';
+import { FleetStore, HISTORY_WINDOW_MS, SAMPLE_INTERVAL_MS, historySample } from './store.js';
 import { Destinations, REPLAY_SPEEDS, commandIds, describeError, replayRequest } from './wire.js';
 import { flightDurationMs } from './flights-api.js';
 
@@ -31,6 +31,43 @@ export const DEFAULT_SPEED = 1;
 /** How many frames of the newest replay are kept while it is not shown yet. */
 const KEPT_FRAMES = 200;
 
+/**
+ * Adds a recorded state to a flight's history samples, oldest first, unless it comes within
+ * the fleet store's sample interval of the one before (the store keeps no more).
+ * @param {{t:number}[]} samples
+ * @param {object} state a recorded state, as the NDJSON export gives it
+ */
+export function appendSample(samples, state) {
+	const last = samples[samples.length - 1];
+	if (!last || state.timestamp - last.t >= SAMPLE_INTERVAL_MS) {
+		samples.push(historySample(state));
+	}
+}
+
+/**
+ * The samples of a chart's window before a time: those from {@code windowMs} before it up to,
+ * not including, it.
+ * @param {{t:number}[]} samples oldest first
+ * @param {number} time epoch ms
+ */
+export function samplesBefore(samples, time, windowMs = HISTORY_WINDOW_MS) {
+	const firstAtOrAfter = (t) => {
+		let low = 0;
+		let high = samples.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (samples[middle].t < t) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	};
+	return samples.slice(firstAtOrAfter(time - windowMs), firstAtOrAfter(time));
+}
+
 export class ReplayState extends EventTarget {
 
 	#flightId;
@@ -42,6 +79,8 @@ export class ReplayState extends EventTarget {
 	#flight = null;
 
 	#path = [];
+
+	#recorded = [];
 
 	#log = [];
 
@@ -204,6 +243,14 @@ export class ReplayState extends EventTarget {
 	setPath(points) {
 		this.#path = points;
 		this.#changed('path');
+	}
+
+	/**
+	 * Takes the flight's recorded history samples (see {@link appendSample}): a replay that
+	 * starts later in the flight shows the trail and charts of the minutes before.
+	 */
+	setRecordedHistory(samples) {
+		this.#recorded = samples;
 	}
 
 	/** Takes the flight's first recorded state, shown before the replay starts. */
@@ -475,6 +522,10 @@ export class ReplayState extends EventTarget {
 		if (states.length > 0 && this.#clearOnState) {
 			this.#clearOnState = false;
 			this.#fleet.clear();
+			const before = samplesBefore(this.#recorded, states[0].timestamp);
+			if (before.length > 0) {
+				this.#fleet.setHistory(states[0].droneId, before);
+			}
 		}
 		for (const state of states) {
 			this.#fleet.applyTelemetry(state);
