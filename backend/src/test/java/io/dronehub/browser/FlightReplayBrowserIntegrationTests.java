@@ -180,6 +180,10 @@ class FlightReplayBrowserIntegrationTests {
 			assertThat(browser.find("[data-instrument=mode]").getText()).isEqualTo("Disarmed");
 			assertThat(browser.findAll("[data-flight-log] li[data-future=true]")).as("the whole log is behind it")
 				.isEmpty();
+			List<WebElement> log = browser.findAll("[data-flight-log] li");
+			assertThat(log.get(log.size() - 1).getDomAttribute("data-current")).as("the last entry, the latest reached")
+				.isEqualTo("true");
+			assertThat(browser.findAll("[data-flight-log] li[data-current=true]")).hasSize(1);
 
 			browser.click(TOGGLE);
 			awaitReplay(browser, "PLAYING", 0);
