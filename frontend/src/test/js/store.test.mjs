@@ -134,4 +134,17 @@ describe('FleetStore', () => {
 		assert.equal(store.applyTelemetry(telemetry({ seq: 3, timestamp: 1000 })), true);
 		assert.equal(store.history('d1').length, 1);
 	});
+
+	it('takes a history to go on from, which the next states extend and trim to the window', () => {
+		const store = storeAt({ now: 0 });
+		const before = [{ t: 1000, alt: 1 }, { t: 50_000, alt: 5 }, { t: 70_000, alt: 7 }];
+		store.setHistory('d1', before);
+		before.push({ t: 80_000 });
+		assert.deepEqual(store.history('d1').map((sample) => sample.t), [1000, 50_000, 70_000], 'a copy');
+		store.applyTelemetry(telemetry({ seq: 9, timestamp: 70_100 }));
+		assert.equal(store.history('d1').length, 3, 'within the sample interval of the last');
+		store.applyTelemetry(telemetry({ seq: 10, timestamp: 70_400, position: { lat: 1, lon: 2, alt: 8 } }));
+		assert.deepEqual(store.history('d1').map((sample) => sample.t), [50_000, 70_000, 70_400]);
+		assert.deepEqual(store.history('d1')[2], { t: 70_400, lat: 1, lon: 2, alt: 8, battery: 100 });
+	});
 });

@@ -3,7 +3,8 @@
  * order, each with how far into the flight it happened (a button that moves the replay
  * there). A request's line carries its kind and the status of the hub's reply in
  * {@code data-kind} and {@code data-reply-status}; its detail says the outcome in words. What
- * the replay has not reached yet is marked {@code data-future="true"}.
+ * the replay has not reached yet is marked {@code data-future="true"}, and the latest entry
+ * it has reached {@code data-current="true"}: the list scrolls to keep that one in view.
  */
 import { element, setAttribute } from './dom.js';
 import { eventLine } from './event-log.js';
@@ -18,6 +19,8 @@ export class FlightLog {
 	#lines = [];
 
 	#time;
+
+	#current = null;
 
 	/**
 	 * @param {HTMLOListElement} list
@@ -44,13 +47,41 @@ export class FlightLog {
 				this.#list.replaceChildren(element('li', { class: 'empty' }, ['Nothing was logged in this flight.']));
 			}
 			this.#time = undefined;
+			this.#current = null;
 		}
 		const time = replay.time ?? startedAt;
 		if (time !== this.#time) {
 			this.#time = time;
+			let current = null;
 			for (const { at, line } of this.#lines) {
-				setAttribute(line, 'data-future', String(!(at <= time)));
+				const reached = at <= time;
+				setAttribute(line, 'data-future', String(!reached));
+				setAttribute(line, 'data-current', 'false');
+				current = reached ? line : current;
 			}
+			if (current) {
+				setAttribute(current, 'data-current', 'true');
+			}
+			if (current !== this.#current) {
+				this.#current = current;
+				this.#keepInView(current ?? this.#lines[0]?.line);
+			}
+		}
+	}
+
+	/** Scrolls the list, not the page, so that a line and the one after it show. */
+	#keepInView(line) {
+		if (!line) {
+			return;
+		}
+		const list = this.#list.getBoundingClientRect();
+		const shown = line.getBoundingClientRect();
+		const below = shown.bottom + (line.nextElementSibling?.getBoundingClientRect().height ?? 0) - list.bottom;
+		if (shown.top < list.top) {
+			this.#list.scrollTop -= list.top - shown.top;
+		}
+		else if (below > 0) {
+			this.#list.scrollTop += below;
 		}
 	}
 

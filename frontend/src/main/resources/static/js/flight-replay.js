@@ -14,7 +14,7 @@ import { flightFacts } from './flight-facts.js';
 import { FlightLog } from './flight-log.js';
 import { thinPath } from './path.js';
 import { ReplayControls } from './replay-controls.js';
-import { ReplayState } from './replay.js';
+import { ReplayState, appendSample } from './replay.js';
 import { brokerUrl } from './wire.js';
 
 export class FlightReplay {
@@ -79,9 +79,9 @@ export class FlightReplay {
 			}
 			replay.fleet.setConnection(event.detail.state, event.detail.userName);
 		});
-		connection.addEventListener('replay', (event) => replay.applyFrame(event.detail));
+		connection.addEventListener('replay', (event) => send(replay.applyFrame(event.detail)));
 		connection.addEventListener('reply', (event) => send(replay.applyReply(event.detail)));
-		connection.addEventListener('huberror', (event) => replay.applyError(event.detail));
+		connection.addEventListener('huberror', (event) => send(replay.applyError(event.detail)));
 	}
 
 	#summary(flight) {
@@ -95,15 +95,20 @@ export class FlightReplay {
 		}, [`Download ${label}`])));
 	}
 
-	/** Streams the flight's states once: the first is shown at once, the path when all are in. */
+	/**
+	 * Streams the flight's states once: the first is shown at once, the path and the history
+	 * samples for the trail and charts when all are in.
+	 */
 	async #loadPath() {
 		const points = [];
+		const samples = [];
 		try {
 			await streamTelemetry(this.#replay.flightId, (state) => {
 				if (points.length === 0) {
 					this.#replay.showStart(state);
 				}
 				points.push({ lat: state.position?.lat, lon: state.position?.lon });
+				appendSample(samples, state);
 			});
 		}
 		catch (failure) {
@@ -111,6 +116,7 @@ export class FlightReplay {
 			return;
 		}
 		const path = thinPath(points);
+		this.#replay.setRecordedHistory(samples);
 		this.#replay.setPath(path);
 		this.#root.dataset.pathPoints = String(path.length);
 	}

@@ -1,6 +1,7 @@
 /**
  * The replay's controls: play/pause, the speed, a time slider that seeks where it is dropped,
- * the elapsed and total time, and why the hub refused a request. Clicks and drags ask the
+ * the elapsed and total time, where the replay stands in words, and why the hub refused a
+ * request. Clicks and drags ask the
  * replay for a request and hand it to {@code send}; rendering only shows the replay's state.
  */
 import { element, setAttribute, setText } from './dom.js';
@@ -21,6 +22,8 @@ export class ReplayControls {
 
 	#total;
 
+	#label;
+
 	#message;
 
 	#scrubbing = false;
@@ -37,6 +40,7 @@ export class ReplayControls {
 		this.#slider = root.querySelector('[data-replay-slider]');
 		this.#elapsed = root.querySelector('[data-replay-elapsed]');
 		this.#total = root.querySelector('[data-replay-total]');
+		this.#label = root.querySelector('[data-replay-label]');
 		this.#message = root.querySelector('[data-replay-message]');
 		this.#speed.replaceChildren(...REPLAY_SPEEDS.map((speed) => element('option', { value: String(speed) }, [`${speed}\u00d7`])));
 		this.#speed.value = String(replay.speed);
@@ -69,6 +73,7 @@ export class ReplayControls {
 		if (this.#speed.value !== String(replay.speed)) {
 			this.#speed.value = String(replay.speed);
 		}
+		setText(this.#label, replay.label);
 		setText(this.#message, replay.message ?? '');
 		setAttribute(this.#root, 'data-replay-status', replay.status);
 		setAttribute(this.#root, 'data-position-ms', String(Math.round(replay.positionMs)));

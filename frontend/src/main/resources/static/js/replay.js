@@ -6,15 +6,19 @@
  * replies and errors.
  *
  * A PLAY replaces the replay the session had, which is how the slider seeks and the speed
- * changes. Frames of the replaced replay may still be on their way when the hub accepts it;
- * the frames that came while the PLAY was unanswered are kept, and once it is accepted only
- * those of the new replay are taken: the latest run that starts at or after the new offset
- * and moves only forward.
+ * changes. Frames carry no request id, so replays are told apart by their order: within a
+ * session every replay sends its frames after the last frame of the one before (a replaced
+ * replay's STOPPED first, then the new one's PLAYING), and the n-th PLAY the hub accepts
+ * starts the n-th replay. A PLAY's reply may come before or after its replay's first frames,
+ * but always after every frame sent before the hub took that PLAY. So the frames of the
+ * newest replay are kept while a PLAY is unanswered; once it is accepted, the frames of the
+ * replay it started are shown, and those of the replay it replaced, its STOPPED frame
+ * included, never are.
  *
  * It dispatches a {@code change} event (detail: {@code {kind}}) after every update and counts
  * them in {@code version}.
  */
-import { FleetStore } from './store.js';
+import { FleetStore, HISTORY_WINDOW_MS, SAMPLE_INTERVAL_MS, historySample } from './store.js';
 import { Destinations, REPLAY_SPEEDS, commandIds, describeError, replayRequest } from './wire.js';
 import { flightDurationMs } from './flights-api.js';
 
@@ -24,25 +28,44 @@ export const FINAL_STATUSES = Object.freeze(['ENDED', 'STOPPED']);
 /** The speed a replay starts at. */
 export const DEFAULT_SPEED = 1;
 
-/** How many frames are kept while a PLAY is unanswered. */
-const KEPT_WHILE_PENDING = 200;
+/** How many frames of the newest replay are kept while it is not shown yet. */
+const KEPT_FRAMES = 200;
 
 /**
- * Of the frames that came while a PLAY was unanswered, oldest first, those of the replay it
- * started: the latest run whose positions start at or after {@code offsetMs} and never go
- * back. A STOPPED frame is the end of the replaced replay, never the start of the new one.
+ * Adds a recorded state to a flight's history samples, oldest first, unless it comes within
+ * the fleet store's sample interval of the one before (the store keeps no more).
+ * @param {{t:number}[]} samples
+ * @param {object} state a recorded state, as the NDJSON export gives it
  */
-export function framesOfNewReplay(frames, offsetMs) {
-	let start = frames.length;
-	while (start > 0) {
-		const frame = frames[start - 1];
-		if (frame.status === 'STOPPED' || !(frame.positionMs >= offsetMs)
-				|| (start < frames.length && frame.positionMs > frames[start].positionMs)) {
-			break;
-		}
-		start--;
+export function appendSample(samples, state) {
+	const last = samples[samples.length - 1];
+	if (!last || state.timestamp - last.t >= SAMPLE_INTERVAL_MS) {
+		samples.push(historySample(state));
 	}
-	return frames.slice(start);
+}
+
+/**
+ * The samples of a chart's window before a time: those from {@code windowMs} before it up to,
+ * not including, it.
+ * @param {{t:number}[]} samples oldest first
+ * @param {number} time epoch ms
+ */
+export function samplesBefore(samples, time, windowMs = HISTORY_WINDOW_MS) {
+	const firstAtOrAfter = (t) => {
+		let low = 0;
+		let high = samples.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (samples[middle].t < t) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	};
+	return samples.slice(firstAtOrAfter(time - windowMs), firstAtOrAfter(time));
 }
 
 export class ReplayState extends EventTarget {
@@ -57,6 +80,8 @@ export class ReplayState extends EventTarget {
 
 	#path = [];
 
+	#recorded = [];
+
 	#log = [];
 
 	#status = 'idle';
@@ -69,8 +94,37 @@ export class ReplayState extends EventTarget {
 
 	#message = null;
 
+	/**
+	 * The latest PLAY while it is unanswered: {@code {commandId, pauseAfter, fromMs}}, fromMs
+	 * being where the replay was before it.
+	 */
 	#pending = null;
 
+	/** The command ids of this session's PLAYs that are unanswered. */
+	#unansweredPlays = new Set();
+
+	/** How many of this session's PLAYs the hub accepted: the latest started replay number this. */
+	#accepted = 0;
+
+	/** How many replays of this session have sent their first frame. */
+	#opened = 0;
+
+	/** Whether the latest opened replay is still to send its last frame. */
+	#open = false;
+
+	/** The latest opened replay's frames, while it is not shown. */
+	#kept = [];
+
+	/** The number of the replay shown, 0 for none. */
+	#shown = 0;
+
+	/** Whether the shown replay's states replace those of the replay shown before it. */
+	#clearOnState = false;
+
+	/** Whether to pause once the shown replay has shown a state (a seek while paused). */
+	#pauseOnState = false;
+
+	/** PAUSE, RESUME and STOP requests that are unanswered, by command id. */
 	#requests = new Map();
 
 	/**
@@ -112,7 +166,7 @@ export class ReplayState extends EventTarget {
 		return this.#log;
 	}
 
-	/** idle (never played), or the latest frame's: PLAYING, PAUSED, ENDED, STOPPED. */
+	/** idle (never played), or the shown replay's latest frame's: PLAYING, PAUSED, ENDED, STOPPED. */
 	get status() {
 		return this.#status;
 	}
@@ -138,12 +192,37 @@ export class ReplayState extends EventTarget {
 
 	/** Whether the replay plays, or is about to (a PLAY without PAUSE after it is on its way). */
 	get playing() {
-		return this.#pending ? !this.#pending.pauseAfter : this.#status === 'PLAYING';
+		if (this.#pending) {
+			return !this.#pending.pauseAfter;
+		}
+		if (this.#pauseOnState) {
+			return false;
+		}
+		return this.#starting || this.#status === 'PLAYING';
 	}
 
-	/** Whether a PLAY is waiting for the hub's answer. */
+	/** Whether the replay asked for has not started yet: its PLAY is unanswered, or its first frame. */
 	get waiting() {
-		return this.#pending != null;
+		return this.#pending != null || this.#starting;
+	}
+
+	/** Where the replay stands in words: "Playing at 4×", "Paused", "Ended", …; '' before it first plays. */
+	get label() {
+		if (this.waiting) {
+			return 'Starting\u2026';
+		}
+		switch (this.#status) {
+			case 'PLAYING':
+				return this.#pauseOnState ? 'Paused' : `Playing at ${this.#speed}\u00d7`;
+			case 'PAUSED':
+				return 'Paused';
+			case 'ENDED':
+				return 'Ended';
+			case 'STOPPED':
+				return 'Stopped';
+			default:
+				return '';
+		}
 	}
 
 	/** The hub's time of the latest replayed state, epoch ms, or null before the first. */
@@ -164,6 +243,14 @@ export class ReplayState extends EventTarget {
 	setPath(points) {
 		this.#path = points;
 		this.#changed('path');
+	}
+
+	/**
+	 * Takes the flight's recorded history samples (see {@link appendSample}): a replay that
+	 * starts later in the flight shows the trail and charts of the minutes before.
+	 */
+	setRecordedHistory(samples) {
+		this.#recorded = samples;
 	}
 
 	/** Takes the flight's first recorded state, shown before the replay starts. */
@@ -191,6 +278,12 @@ export class ReplayState extends EventTarget {
 		}
 		if (this.#pending) {
 			this.#pending.pauseAfter = false;
+			this.#changed('play');
+			return null;
+		}
+		if (this.#pauseOnState) {
+			this.#pauseOnState = false;
+			this.#changed('play');
 			return null;
 		}
 		if (this.#status === 'PAUSED') {
@@ -200,10 +293,17 @@ export class ReplayState extends EventTarget {
 		return this.#start(atEnd ? 0 : this.#positionMs, false);
 	}
 
-	/** Pauses a playing replay. */
+	/**
+	 * Pauses a playing replay; one about to play pauses once it has shown its first state.
+	 */
 	pause() {
 		if (this.#pending) {
 			this.#pending.pauseAfter = true;
+			this.#changed('pause');
+			return null;
+		}
+		if (this.#starting) {
+			this.#pauseOnState = true;
 			this.#changed('pause');
 			return null;
 		}
@@ -216,8 +316,8 @@ export class ReplayState extends EventTarget {
 	}
 
 	/**
-	 * Moves the replay to another time: a new PLAY from there, paused again once accepted
-	 * unless it was playing.
+	 * Moves the replay to another time: a new PLAY from there. Unless it was playing, it
+	 * pauses again once it has shown the state recorded there or the first after it.
 	 * @param {number} offsetMs ms from the flight's first state
 	 */
 	seek(offsetMs) {
@@ -231,7 +331,7 @@ export class ReplayState extends EventTarget {
 			return null;
 		}
 		this.#speed = speed;
-		if (this.#pending || this.#status === 'PLAYING' || this.#status === 'PAUSED') {
+		if (this.waiting || this.#status === 'PLAYING' || this.#status === 'PAUSED') {
 			return this.#start(this.#positionMs, !this.playing);
 		}
 		this.#changed('speed');
@@ -240,26 +340,31 @@ export class ReplayState extends EventTarget {
 
 	/**
 	 * Takes a frame from {@code /user/queue/replay}.
-	 * @returns {boolean} whether it moved the replay
+	 * @returns {{destination: string, body: object}|null} a request that follows from it
+	 * (PAUSE after a seek while paused, once the replay has shown a state), if any
 	 */
 	applyFrame(frame) {
 		if (frame?.flightId !== this.#flightId) {
-			return false;
+			return null;
 		}
-		if (this.#pending) {
-			const kept = this.#pending.frames;
-			kept.push(frame);
-			if (kept.length > KEPT_WHILE_PENDING) {
-				kept.shift();
-			}
-			return false;
+		if (!this.#open) {
+			this.#opened++;
+			this.#open = true;
+			this.#kept = [];
 		}
-		if (this.#status === 'idle' || FINAL_STATUSES.includes(this.#status)) {
-			return false;
+		if (FINAL_STATUSES.includes(frame.status)) {
+			this.#open = false;
 		}
-		this.#take(frame);
-		this.#changed('frame');
-		return true;
+		if (this.#showing) {
+			const follow = this.#take(frame);
+			this.#changed('frame');
+			return follow;
+		}
+		this.#kept.push(frame);
+		if (this.#kept.length > KEPT_FRAMES) {
+			this.#kept.shift();
+		}
+		return this.#catchUp();
 	}
 
 	/**
@@ -268,33 +373,40 @@ export class ReplayState extends EventTarget {
 	 * (PAUSE after a seek while paused), if any
 	 */
 	applyReply(reply) {
-		const pending = this.#pending;
-		if (pending && reply?.commandId === pending.commandId) {
+		const commandId = reply?.commandId;
+		const accepted = reply?.status === 'ACCEPTED';
+		if (this.#unansweredPlays.delete(commandId)) {
+			if (accepted) {
+				this.#accepted++;
+			}
+			const pending = this.#pending;
+			if (pending?.commandId !== commandId) {
+				return this.#catchUp();
+			}
 			this.#pending = null;
-			if (reply.status !== 'ACCEPTED') {
-				this.#message = `The replay could not start: ${reply.reason || reply.code || 'no reason given'}.`;
-				this.#changed('rejected');
-				return null;
-			}
-			this.#message = null;
-			this.#status = 'PLAYING';
-			this.#fleet.clear();
-			for (const frame of framesOfNewReplay(pending.frames, pending.offsetMs)) {
-				this.#take(frame);
-			}
-			this.#changed('started');
-			return pending.pauseAfter && this.#status === 'PLAYING' ? this.#request('PAUSE') : null;
-		}
-		const action = this.#requests.get(reply?.commandId);
-		if (action) {
-			this.#requests.delete(reply.commandId);
-			if (reply.status === 'ACCEPTED') {
+			if (accepted) {
 				this.#message = null;
-				if (!FINAL_STATUSES.includes(this.#status)) {
+				this.#pauseOnState = pending.pauseAfter;
+			}
+			else {
+				this.#positionMs = pending.fromMs;
+				this.#message = `The replay could not start: ${reply.reason || reply.code || 'no reason given'}.`;
+			}
+			const follow = this.#catchUp();
+			this.#changed(accepted ? 'started' : 'rejected');
+			return follow;
+		}
+		const action = this.#requests.get(commandId);
+		if (action) {
+			this.#requests.delete(commandId);
+			const finished = FINAL_STATUSES.includes(this.#status) && !this.waiting;
+			if (accepted) {
+				this.#message = null;
+				if (!finished) {
 					this.#status = { PAUSE: 'PAUSED', RESUME: 'PLAYING', STOP: 'STOPPED' }[action];
 				}
 			}
-			else {
+			else if (!finished) {
 				this.#message = `${action} was refused: ${reply.reason || reply.code || 'no reason given'}.`;
 			}
 			this.#changed('reply');
@@ -305,12 +417,14 @@ export class ReplayState extends EventTarget {
 	/** Takes an error from {@code /user/queue/errors}: the hub could not take a request at all. */
 	applyError(error) {
 		if (!this.#pending && this.#requests.size === 0) {
-			return;
+			return null;
 		}
 		this.#pending = null;
 		this.#requests.clear();
 		this.#message = describeError(error);
+		const follow = this.#catchUp();
 		this.#changed('error');
+		return follow;
 	}
 
 	/**
@@ -318,9 +432,17 @@ export class ReplayState extends EventTarget {
 	 * under way has stopped where it was.
 	 */
 	connectionStarted() {
-		if (this.#pending || this.#status === 'PLAYING' || this.#status === 'PAUSED') {
-			this.#pending = null;
-			this.#requests.clear();
+		const active = this.waiting || this.#status === 'PLAYING' || this.#status === 'PAUSED';
+		this.#pending = null;
+		this.#unansweredPlays.clear();
+		this.#requests.clear();
+		this.#accepted = 0;
+		this.#opened = 0;
+		this.#open = false;
+		this.#kept = [];
+		this.#shown = 0;
+		this.#pauseOnState = false;
+		if (active) {
 			this.#status = 'STOPPED';
 			this.#message = 'The connection to the hub was lost: press Play to go on from here.';
 			this.#changed('connection');
@@ -335,14 +457,51 @@ export class ReplayState extends EventTarget {
 
 	/** Records that a request could not be sent: there is no live connection. */
 	notSent() {
-		this.#pending = null;
+		if (this.#pending) {
+			this.#unansweredPlays.delete(this.#pending.commandId);
+			this.#pending = null;
+		}
 		this.#message = 'Not connected to the hub: wait until the badge says live, then try again.';
 		this.#changed('not-sent');
 	}
 
+	/** Whether the hub accepted the latest PLAY and its replay has not sent its first frame yet. */
+	get #starting() {
+		return this.#pending == null && this.#accepted > this.#opened;
+	}
+
+	/** Whether frames that come now belong to the replay shown. */
+	get #showing() {
+		return this.#pending == null && this.#accepted === this.#opened && this.#shown === this.#opened
+			&& this.#shown > 0;
+	}
+
+	/**
+	 * Shows the replay the latest accepted PLAY started, from its kept frames, once nothing
+	 * is unanswered that could start another.
+	 */
+	#catchUp() {
+		if (this.#pending || this.#accepted !== this.#opened || this.#opened === 0) {
+			return null;
+		}
+		if (this.#shown !== this.#opened) {
+			this.#shown = this.#opened;
+			this.#clearOnState = true;
+		}
+		let follow = null;
+		for (const frame of this.#kept) {
+			follow = this.#take(frame) ?? follow;
+		}
+		this.#kept = [];
+		this.#changed('frame');
+		return follow;
+	}
+
 	#start(offsetMs, pauseAfter) {
 		const commandId = this.#nextCommandId();
-		this.#pending = { commandId, offsetMs, pauseAfter, frames: [] };
+		this.#unansweredPlays.add(commandId);
+		this.#pending = { commandId, pauseAfter, fromMs: this.#positionMs };
+		this.#pauseOnState = false;
 		this.#positionMs = offsetMs;
 		this.#changed('seek');
 		return {
@@ -357,8 +516,18 @@ export class ReplayState extends EventTarget {
 		return { destination: Destinations.replay, body: replayRequest(this.#flightId, action, {}, commandId) };
 	}
 
+	/** Shows one frame of the shown replay; returns the PAUSE it calls for, if any. */
 	#take(frame) {
-		for (const state of frame.states ?? []) {
+		const states = frame.states ?? [];
+		if (states.length > 0 && this.#clearOnState) {
+			this.#clearOnState = false;
+			this.#fleet.clear();
+			const before = samplesBefore(this.#recorded, states[0].timestamp);
+			if (before.length > 0) {
+				this.#fleet.setHistory(states[0].droneId, before);
+			}
+		}
+		for (const state of states) {
 			this.#fleet.applyTelemetry(state);
 		}
 		if (Number.isFinite(frame.durationMs)) {
@@ -368,6 +537,11 @@ export class ReplayState extends EventTarget {
 			this.#positionMs = Math.min(frame.positionMs, this.#durationMs);
 		}
 		this.#status = frame.status ?? this.#status;
+		if (this.#pauseOnState && (states.length > 0 || this.#status !== 'PLAYING')) {
+			this.#pauseOnState = false;
+			return this.#status === 'PLAYING' ? this.#request('PAUSE') : null;
+		}
+		return null;
 	}
 
 	#changed(kind) {

@@ -18,6 +18,17 @@ export const SAMPLE_INTERVAL_MS = 200;
 /** How many events the log keeps. */
 export const MAX_EVENTS = 100;
 
+/** A state as one sample of a drone's history: {@code {t, lat, lon, alt, battery}}. */
+export function historySample(state) {
+	return {
+		t: state.timestamp,
+		lat: state.position?.lat,
+		lon: state.position?.lon,
+		alt: state.position?.alt,
+		battery: state.battery?.percent,
+	};
+}
+
 export class FleetStore extends EventTarget {
 
 	#drones = new Map();
@@ -108,6 +119,17 @@ export class FleetStore extends EventTarget {
 		this.#histories.clear();
 		this.#lastUpdateAt = null;
 		this.#changed('clear');
+	}
+
+	/**
+	 * Gives a drone the history it had before its next state, e.g. a replay's recorded
+	 * samples up to where it jumped to, so that its trail and charts do not start empty.
+	 * @param {string} droneId
+	 * @param {{t:number}[]} samples oldest first, as {@link history} gives them
+	 */
+	setHistory(droneId, samples) {
+		this.#histories.set(droneId, [...samples]);
+		this.#changed('history');
 	}
 
 	/** Records the connection state: connecting, live, reconnecting or lost. */
@@ -204,13 +226,7 @@ export class FleetStore extends EventTarget {
 		else if (last && t - last.t < this.#sampleIntervalMs) {
 			return;
 		}
-		samples.push({
-			t,
-			lat: state.position?.lat,
-			lon: state.position?.lon,
-			alt: state.position?.alt,
-			battery: state.battery?.percent,
-		});
+		samples.push(historySample(state));
 		const oldest = t - this.#historyWindowMs;
 		let drop = 0;
 		while (drop < samples.length && samples[drop].t < oldest) {

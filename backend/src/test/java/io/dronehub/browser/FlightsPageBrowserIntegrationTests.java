@@ -4,26 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 
 import io.dronehub.StompTestClient;
-import io.dronehub.flight.FlightMode;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,13 +46,14 @@ class FlightsPageBrowserIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final SteppedSimulation simulation;
 
-	@LocalServerPort
-	private int port;
+	private final RecordedFlights flights;
 
-	@Autowired
-	private SteppedSimulation simulation;
+	FlightsPageBrowserIntegrationTests(@LocalServerPort int port, @Autowired SteppedSimulation simulation) {
+		this.simulation = simulation;
+		this.flights = new RecordedFlights(port, simulation);
+	}
 
 	@BeforeEach
 	void chromiumIsInstalled() {
@@ -67,7 +62,7 @@ class FlightsPageBrowserIntegrationTests {
 
 	@Test
 	void aRecordedFlightIsListedWithItsNumbersAndItsDownloads() throws Exception {
-		JsonNode flight = fly("d1", "alice", 25);
+		JsonNode flight = this.flights.fly("d1", "alice", 25);
 		String id = flight.get("id").asString();
 		try (Browser browser = Browser.open(1400, 1000)) {
 			browser.get(url("/"));
@@ -117,8 +112,8 @@ class FlightsPageBrowserIntegrationTests {
 
 	@Test
 	void theFiltersNarrowTheListAndOlderFlightsAreAPageAway() throws Exception {
-		String bobs = fly("d2", "bob", 0).get("id").asString();
-		String alices = fly("d3", "alice", 0).get("id").asString();
+		String bobs = this.flights.fly("d2", "bob", 0).get("id").asString();
+		String alices = this.flights.fly("d3", "alice", 0).get("id").asString();
 		try (Browser browser = Browser.open(1400, 1000)) {
 			browser.get(url("/flights.html"));
 			browser.awaitText("[data-flight-rows]", (text) -> text.contains("d3"), "listing d3's flight");
@@ -158,7 +153,7 @@ class FlightsPageBrowserIntegrationTests {
 	@Test
 	void olderFlightsAreOnTheNextPage() throws Exception {
 		for (int i = 0; i < 21; i++) {
-			hop("d4", "bob");
+			this.flights.hop("d4", "bob");
 		}
 		try (Browser browser = Browser.open(1400, 1000)) {
 			browser.get(url("/flights.html?drone=d4"));
@@ -180,7 +175,7 @@ class FlightsPageBrowserIntegrationTests {
 
 	@Test
 	void theReplayViewShowsTheFlightsSummaryPathFirstStateAndLog() throws Exception {
-		JsonNode flight = fly("d3", "bob", 30);
+		JsonNode flight = this.flights.fly("d3", "bob", 30);
 		String id = flight.get("id").asString();
 		try (Browser browser = Browser.open(1400, 1100)) {
 			browser.get(url("/flights.html?drone=d3&pilot=bob"));
@@ -191,10 +186,7 @@ class FlightsPageBrowserIntegrationTests {
 			assertThat(browser.find("[data-flight-facts] [data-fact=endReason] dd").getText()).isEqualTo("Disarmed");
 			assertThat(browser.find("[data-flight-downloads] [data-download=mcap]").getDomAttribute("href"))
 				.isEqualTo("/api/flights/" + id + "/telemetry?format=mcap");
-			String firstSeq = this.json
-				.readTree(get("/api/flights/" + id + "/telemetry?format=ndjson").lines().findFirst().orElseThrow())
-				.get("seq")
-				.asString();
+			String firstSeq = this.flights.states(id).get(0).get("seq").asString();
 			browser.awaitAttribute("[data-instruments]", "data-seq", firstSeq::equals, "the flight's first state");
 			assertThat(browser.find("[data-instrument=altitude]").getText()).isEqualTo("0.0 m");
 			assertThat(browser.find("[data-instrument=pilot]").getText()).isEqualTo("bob");
@@ -248,7 +240,7 @@ class FlightsPageBrowserIntegrationTests {
 
 	@Test
 	void theListAndTheReplayFitAPhonesScreen() throws Exception {
-		String id = fly("d2", "alice", 10).get("id").asString();
+		String id = this.flights.fly("d2", "alice", 10).get("id").asString();
 		try (Browser phone = Browser.open(390, 844)) {
 			for (String page : new String[] { "/flights.html?drone=d2", "/flights.html?flight=" + id }) {
 				phone.get(url(page));
@@ -278,101 +270,17 @@ class FlightsPageBrowserIntegrationTests {
 		return String.format("%d:%02d", seconds / 60, seconds % 60);
 	}
 
-	/**
-	 * Flies a drone from arming to disarming on the stepped simulation: take-off to 6 m,
-	 * a hop forward, a landing.
-	 * @return the recorded flight, as the API lists it
-	 */
-	private JsonNode fly(String droneId, String pilot, int forwardMeters) throws Exception {
-		try (StompTestClient client = StompTestClient.connect(this.port, pilot, pilot + "-secret")) {
-			BlockingQueue<JsonNode> replies = client.subscribeReplies();
-			accepted(client, replies, droneId, "/app/control", "\"action\":\"ACQUIRE\"");
-			accepted(client, replies, droneId, "/app/command", "\"type\":\"ARM\"");
-			accepted(client, replies, droneId, "/app/command", "\"type\":\"TAKEOFF\",\"altitude\":6");
-			advanceUntil(droneId, FlightMode.HOLD);
-			JsonNode refused = request(client, replies, droneId, "/app/command", "\"type\":\"DISARM\"");
-			assertThat(refused.get("code").asString()).isEqualTo("COMMAND_DENIED_NOT_LANDED");
-			if (forwardMeters > 0) {
-				accepted(client, replies, droneId, "/app/command",
-						"\"type\":\"NUDGE\",\"direction\":\"FORWARD\",\"distance\":" + forwardMeters);
-				this.simulation.advance(forwardMeters * 3);
-			}
-			accepted(client, replies, droneId, "/app/command", "\"type\":\"LAND\"");
-			advanceUntil(droneId, FlightMode.DISARMED);
-			accepted(client, replies, droneId, "/app/control", "\"action\":\"RELEASE\"");
-		}
-		return awaitEndedFlight(droneId, pilot);
-	}
-
-	private void advanceUntil(String droneId, FlightMode mode) throws Exception {
-		for (int ticks = 0; this.simulation.latest(droneId).mode() != mode; ticks += 10) {
-			assertThat(ticks).as(droneId + " in " + mode).isLessThan(3000);
-			this.simulation.advance(10);
-		}
-	}
-
-	/** The shortest flight: armed, then disarmed on the ground. */
-	private void hop(String droneId, String pilot) throws Exception {
-		try (StompTestClient client = StompTestClient.connect(this.port, pilot, pilot + "-secret")) {
-			BlockingQueue<JsonNode> replies = client.subscribeReplies();
-			accepted(client, replies, droneId, "/app/control", "\"action\":\"ACQUIRE\"");
-			accepted(client, replies, droneId, "/app/command", "\"type\":\"ARM\"");
-			this.simulation.advance(2);
-			accepted(client, replies, droneId, "/app/command", "\"type\":\"DISARM\"");
-			this.simulation.advance(2);
-		}
-		awaitEndedFlight(droneId, pilot);
-	}
-
-	private JsonNode awaitEndedFlight(String droneId, String pilot) {
-		return await().atMost(StompTestClient.TIMEOUT)
-			.until(() -> api("/api/flights?drone=" + droneId + "&pilot=" + pilot + "&size=1").at("/content/0"),
-					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());
-	}
-
 	private void deleteEveryFlight() throws Exception {
-		for (JsonNode flight : api("/api/flights?size=100").get("content")) {
-			HttpResponse<String> deleted = send("DELETE", "/api/flights/" + flight.get("id").asString(), "admin");
+		for (JsonNode flight : this.flights.api("/api/flights?size=100").get("content")) {
+			HttpResponse<String> deleted = this.flights.send("DELETE", "/api/flights/" + flight.get("id").asString(),
+					"admin");
 			assertThat(deleted.statusCode()).isEqualTo(204);
 		}
-		assertThat(api("/api/flights").at("/page/totalElements").asLong()).isZero();
-	}
-
-	private static void accepted(StompTestClient client, BlockingQueue<JsonNode> replies, String droneId,
-			String destination, String fields) throws InterruptedException {
-		JsonNode reply = request(client, replies, droneId, destination, fields);
-		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
-	}
-
-	private static JsonNode request(StompTestClient client, BlockingQueue<JsonNode> replies, String droneId,
-			String destination, String fields) throws InterruptedException {
-		String commandId = "c-" + System.nanoTime();
-		return client.request(replies, destination,
-				"{\"droneId\":\"" + droneId + "\"," + fields + ",\"commandId\":\"" + commandId + "\"}", commandId);
-	}
-
-	private JsonNode api(String path) throws Exception {
-		return this.json.readTree(get(path));
-	}
-
-	private String get(String path) throws Exception {
-		HttpResponse<String> response = send("GET", path, null);
-		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return response.body();
-	}
-
-	private HttpResponse<String> send(String method, String path, @Nullable String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + user + "-secret").getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(this.flights.api("/api/flights").at("/page/totalElements").asLong()).isZero();
 	}
 
 	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		return this.flights.url(path);
 	}
 
 }
