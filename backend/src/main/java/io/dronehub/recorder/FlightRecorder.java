@@ -49,6 +49,9 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private static final Log logger = LogFactory.getLog(FlightRecorder.class);
 
+	/** How long a batch waits for more ticks after its first. */
+	private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
 	private final BlockingQueue<Object> queue;
 
 	private final RecorderProperties settings;
@@ -234,7 +237,7 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 					continue;
 				}
 				items.add(first);
-				this.queue.drainTo(items, this.settings.batchSize() - 1);
+				gather(items);
 				RecorderBatch batch = new RecorderBatch();
 				for (Object item : items) {
 					if (item instanceof States states) {
@@ -257,6 +260,25 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 			catch (RuntimeException ex) {
 				logger.error("Recording a batch failed", ex);
 			}
+		}
+	}
+
+	/**
+	 * Adds to a batch what the queue holds, and what arrives within {@link #GATHER_NANOS}
+	 * of the batch's first item, up to the batch size: one transaction then writes a few
+	 * ticks, and each flight's summary once for them.
+	 */
+	private void gather(List<Object> items) throws InterruptedException {
+		long deadline = System.nanoTime() + GATHER_NANOS;
+		this.queue.drainTo(items, this.settings.batchSize() - items.size());
+		while (this.running && items.size() < this.settings.batchSize()) {
+			long left = deadline - System.nanoTime();
+			Object next = (left > 0) ? this.queue.poll(left, TimeUnit.NANOSECONDS) : null;
+			if (next == null) {
+				return;
+			}
+			items.add(next);
+			this.queue.drainTo(items, this.settings.batchSize() - items.size());
 		}
 	}
 
