@@ -48,6 +48,7 @@ final class RecordedFlights {
 	 * @throws Exception if the hub does not do as asked
 	 */
 	JsonNode fly(String droneId, String pilot, int forwardMeters) throws Exception {
+		String before = newestFlightId(droneId, pilot);
 		try (StompTestClient client = StompTestClient.connect(this.port, pilot, pilot + "-secret")) {
 			BlockingQueue<JsonNode> replies = client.subscribeReplies();
 			accepted(client, replies, droneId, "/app/control", "\"action\":\"ACQUIRE\"");
@@ -65,7 +66,7 @@ final class RecordedFlights {
 			advanceUntil(droneId, FlightMode.DISARMED);
 			accepted(client, replies, droneId, "/app/control", "\"action\":\"RELEASE\"");
 		}
-		return awaitEndedFlight(droneId, pilot);
+		return awaitEndedFlight(droneId, pilot, before);
 	}
 
 	/**
@@ -75,6 +76,7 @@ final class RecordedFlights {
 	 * @throws Exception if the hub does not do as asked
 	 */
 	void hop(String droneId, String pilot) throws Exception {
+		String before = newestFlightId(droneId, pilot);
 		try (StompTestClient client = StompTestClient.connect(this.port, pilot, pilot + "-secret")) {
 			BlockingQueue<JsonNode> replies = client.subscribeReplies();
 			accepted(client, replies, droneId, "/app/control", "\"action\":\"ACQUIRE\"");
@@ -83,7 +85,7 @@ final class RecordedFlights {
 			accepted(client, replies, droneId, "/app/command", "\"type\":\"DISARM\"");
 			this.simulation.advance(2);
 		}
-		awaitEndedFlight(droneId, pilot);
+		awaitEndedFlight(droneId, pilot, before);
 	}
 
 	/**
@@ -152,10 +154,19 @@ final class RecordedFlights {
 		}
 	}
 
-	private JsonNode awaitEndedFlight(String droneId, String pilot) {
+	/** Waits for the flight newer than {@code before} to be recorded as ended. */
+	private JsonNode awaitEndedFlight(String droneId, String pilot, String before) {
 		return await().atMost(StompTestClient.TIMEOUT)
-			.until(() -> api("/api/flights?drone=" + droneId + "&pilot=" + pilot + "&size=1").at("/content/0"),
-					(found) -> !found.isMissingNode() && found.get("endedAt").isNumber());
+			.until(() -> newestFlight(droneId, pilot), (found) -> !found.isMissingNode()
+					&& found.get("endedAt").isNumber() && !found.get("id").asString().equals(before));
+	}
+
+	private String newestFlightId(String droneId, String pilot) throws Exception {
+		return newestFlight(droneId, pilot).path("id").asString("");
+	}
+
+	private JsonNode newestFlight(String droneId, String pilot) throws Exception {
+		return api("/api/flights?drone=" + droneId + "&pilot=" + pilot + "&size=1").at("/content/0");
 	}
 
 	private static void accepted(StompTestClient client, BlockingQueue<JsonNode> replies, String droneId,
