@@ -121,31 +121,29 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
-		if (this.queue.offer(new States(states))) {
-			noteQueueLength();
-		}
-		else {
-			dropped(this.droppedStates, states.size(), "the recorder's queue is full");
-		}
+		enqueue(new States(states), this.droppedStates, states.size());
 	}
 
 	@Override
 	public void eventsOccurred(List<FleetEvent> events) {
-		if (this.queue.offer(new Events(events))) {
-			noteQueueLength();
-		}
-		else {
-			dropped(this.droppedEvents, events.size(), "the recorder's queue is full");
-		}
+		enqueue(new Events(events), this.droppedEvents, events.size());
 	}
 
 	@Override
 	public void requestDecided(RequestOutcome outcome) {
-		if (this.queue.offer(outcome)) {
-			noteQueueLength();
+		enqueue(outcome, this.droppedEvents, 1);
+	}
+
+	/**
+	 * Offers an item to the queue without waiting, noting the queue's high-water mark, or
+	 * counts what it holds as lost.
+	 */
+	private void enqueue(Object item, Counter lost, int count) {
+		if (this.queue.offer(item)) {
+			this.queuedMax.accumulateAndGet(this.queue.size(), Math::max);
 		}
 		else {
-			dropped(this.droppedEvents, 1, "the recorder's queue is full");
+			dropped(lost, count, "the recorder's queue is full");
 		}
 	}
 
@@ -309,12 +307,6 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 			logger.info("The flight recorder writes again");
 			announce(EventType.RECORDER_RECOVERED, "the flight recorder writes again");
 		}
-	}
-
-	/** Raises the high-water mark; on the simulation thread, its only writer. */
-	private void noteQueueLength() {
-		int length = this.queue.size();
-		this.queuedMax.accumulateAndGet(length, Math::max);
 	}
 
 	private void dropped(Counter counter, int count, String why) {
