@@ -7,6 +7,8 @@
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
 #   --record-duration=S --record-warmup=S   the same for the record rows (default 10 and 5,
 #                  or --duration and --warmup when those are shorter)
+#   --recorder-warmup=S   warm-up of the two fleet-recorder rows (default 180: the JIT compiles
+#                  the database's code for about three minutes; see benchmark/README.md)
 #   --scale=F      multiply every spectator count by F (e.g. 0.1 for a smoke run)
 #   --no-deflate   clients do not offer permessage-deflate (default: offer it, as browsers do)
 #   --login=L --passcode=P   CONNECT credentials for the hub's spectators and pilot
@@ -40,6 +42,7 @@ DURATION=15
 WARMUP=10
 RECORD_DURATION=""
 RECORD_WARMUP=""
+RECORDER_WARMUP=180
 SCALE=1
 DEFLATE=true
 LOGIN="bench"
@@ -54,6 +57,7 @@ for arg in "$@"; do
 		--warmup=*) WARMUP=${arg#*=} ;;
 		--record-duration=*) RECORD_DURATION=${arg#*=} ;;
 		--record-warmup=*) RECORD_WARMUP=${arg#*=} ;;
+		--recorder-warmup=*) RECORDER_WARMUP=${arg#*=} ;;
 		--scale=*) SCALE=${arg#*=} ;;
 		--no-deflate) DEFLATE=false ;;
 		--login=*) LOGIN=${arg#*=} ;;
@@ -62,7 +66,7 @@ for arg in "$@"; do
 		--no-build) BUILD=false ;;
 		fleet | fast | crowd | pilot | slow | baseline | peer | fleet-recorder | record | export) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
-		-h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+		-h | --help) sed -n '2,21p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
@@ -302,7 +306,8 @@ write_tables() {
 			echo
 			echo "Flight recorder: every drone flying (ACQUIRE, ARM, TAKEOFF, then GOTO round a square), the" \
 				"recorder's meters read from /actuator/prometheus at both ends of the window; fleet-recorder rows" \
-				"as the table above, record rows ${RECORD_WARMUP} s warm-up and ${RECORD_DURATION} s measured."
+				"${RECORDER_WARMUP} s warm-up and ${DURATION} s measured, record rows ${RECORD_WARMUP} s warm-up and" \
+				"${RECORD_DURATION} s measured."
 			echo
 			md_table "$REC_COLUMNS" "${REC_ROWS[@]}"
 			if [ ${#REC_VERDICTS[@]} -gt 0 ]; then
@@ -556,12 +561,14 @@ postgres_drop() {
 scenario_fleet_recorder() {
 	local spectators off_us off_nojit off_p99
 	spectators=$(scaled 500)
+	ROW_WARMUP=$RECORDER_WARMUP
 	hub_run fleet-recorder-off-500 "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}" \
 		--hub.recorder.enabled=false
 	off_us=${R[server_cpu_us_per_delivery]:-}
 	off_nojit=${R[server_cpu_us_per_delivery_without_jit]:-}
 	off_p99=${R[p99_ms]:-}
 	hub_run fleet-recorder-h2-500 "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}"
+	ROW_WARMUP=""
 	add_recorder_row fleet-recorder-h2-500 H2 10 10
 	if [ -n "$off_us" ] && [ -n "${R[server_cpu_us_per_delivery]:-}" ]; then
 		REC_VERDICTS+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" \

@@ -37,6 +37,14 @@ public class FlightStore {
 			+ "velocity_east, velocity_up, ground_speed, heading, battery_percent, battery_voltage, home_lat, home_lon, "
 			+ "pilot, failsafe";
 
+	/**
+	 * A flight's states in {@code seq} order. The order names the whole primary key so
+	 * that H2 reads them through that index instead of sorting the whole flight read
+	 * through the foreign key's index first.
+	 */
+	static final String FLIGHT_TELEMETRY = "SELECT " + STATE_COLUMNS
+			+ " FROM flight_state WHERE flight_id = ? ORDER BY flight_id, seq";
+
 	private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
 	};
 
@@ -157,8 +165,7 @@ public class FlightStore {
 	 * @param sink receives each state
 	 */
 	void streamTelemetry(Flight flight, Consumer<DroneState> sink) {
-		this.transactions.executeWithoutResult((status) -> this.rows.query(
-				"SELECT " + STATE_COLUMNS + " FROM flight_state WHERE flight_id = ? ORDER BY seq",
+		this.transactions.executeWithoutResult((status) -> this.rows.query(FLIGHT_TELEMETRY,
 				(ResultSet rs) -> sink.accept(state(flight.droneId(), rs)), flight.id()));
 	}
 
