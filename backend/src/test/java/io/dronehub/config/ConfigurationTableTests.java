@@ -35,15 +35,22 @@ class ConfigurationTableTests {
 
 	private static final String END = "<!-- hub-properties:end -->";
 
+	/**
+	 * How the description of a property without a default says what its absence means.
+	 */
+	private static final String UNSET = "when unset";
+
 	private static final Pattern JAVADOC_TAG = Pattern.compile("\\{@(?:code|link) ([^}]*)}");
 
 	@Test
-	void everyPropertyIsDescribedAndEveryOneThatIsNotACollectionHasADefault() throws IOException {
+	void everyPropertyIsDescribedAndEveryOneThatIsNotACollectionHasADefaultOrSaysWhatUnsetMeans() throws IOException {
 		List<JsonNode> properties = hubProperties();
 		assertThat(properties).isNotEmpty()
 			.allSatisfy(
 					(property) -> assertThat(property.path("description").asString()).as(name(property)).isNotBlank());
-		assertThat(properties).filteredOn((property) -> !isCollection(property))
+		assertThat(properties)
+			.filteredOn(
+					(property) -> !isCollection(property) && !property.path("description").asString().contains(UNSET))
 			.allSatisfy((property) -> assertThat(property.has("defaultValue")).as(name(property)).isTrue());
 	}
 
@@ -92,12 +99,15 @@ class ConfigurationTableTests {
 		return table.toString();
 	}
 
-	/** The default, or {@code empty} for a collection, which binds empty by default. */
+	/**
+	 * The default, {@code empty} for a collection, which binds empty by default, or
+	 * {@code unset}.
+	 */
 	private static String defaultValue(JsonNode property) {
 		if (property.has("defaultValue")) {
 			return "`" + property.get("defaultValue").asString() + "`";
 		}
-		return isCollection(property) ? "empty" : "";
+		return isCollection(property) ? "empty" : "unset";
 	}
 
 	private static boolean isCollection(JsonNode property) {
