@@ -16,6 +16,11 @@ export const HTTP_ENDPOINTS = Object.freeze([
 		answer: 'One drone\'s latest `DroneState`; `404` if there is none.',
 	},
 	{
+		method: 'GET', path: '/api/cluster', roles: READERS,
+		answer: 'The hub\'s nodes as this one sees them: `{"nodes":[{"id","alive","drones"}]}`, every node heard from lately and the drones '
+			+ 'each simulates now (none when not `alive`). A hub that is not a node of a cluster lists itself alone, simulating every drone.',
+	},
+	{
 		method: 'GET', path: '/api/flights', roles: READERS,
 		answer: 'Recorded flights, newest first, a page at a time: `{"content":[flight…],"page":{"size","number","totalElements","totalPages"}}`. '
 			+ 'Query: `drone`, `pilot`, `from` and `to` (epoch ms or ISO-8601 instants: flights under way at or after `from`, started at or before `to`), '

@@ -119,6 +119,7 @@ const CODE_WORDS = Object.freeze({
 	OUT_OF_RANGE: 'a value is outside the drone\u2019s limits',
 	GEOFENCE: 'that would leave the geofence',
 	BUSY: 'the hub is busy: try again',
+	TEMPORARILY_REJECTED: 'the drone is being handed between nodes: try again',
 });
 
 const ERROR_WORDS = Object.freeze({

@@ -12,8 +12,10 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.StringUtils;
 
 /**
- * This node's id, its link to the broker and the link's health contributor
- * ({@code cluster}), when {@code hub.cluster.enabled} is {@code true}.
+ * A node of a cluster, when {@code hub.cluster.enabled} is {@code true}: its id, its link
+ * to the broker and the link's health contributor ({@code cluster}), the relay of
+ * telemetry and events between the nodes, the drone leases in the shared database and the
+ * ownership that decides which drones this node simulates.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("hub.cluster.enabled")

@@ -34,7 +34,7 @@ public class CommandHandler {
 	public CommandResult apply(Fleet fleet, Command command, Pilot pilot) {
 		Drone drone = fleet.drone(command.droneId());
 		if (drone == null) {
-			return CommandResult.noSuchDrone(command.droneId());
+			return fleet.absent(command.droneId());
 		}
 		CommandResult control = this.leases.checkControl(command.droneId(), pilot.sessionId());
 		if (!control.accepted()) {

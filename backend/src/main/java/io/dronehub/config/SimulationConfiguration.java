@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dronehub.cluster.ClusterProperties;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetListener;
@@ -26,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The simulation's beans: the fleet on its own thread, handing its states and events to
  * the latest events kept for late joiners, the telemetry publisher and the counter of
- * published states, and control leases. Ticking starts once the application is ready,
- * unless the clock is manual.
+ * published states, and control leases. On a node of a cluster the fleet starts with no
+ * drone simulated: the cluster gives it drones one at a time. Ticking starts once the
+ * application is ready, unless the clock is manual.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ FleetProperties.class, FlightProperties.class, SimulationProperties.class })
@@ -54,11 +56,12 @@ class SimulationConfiguration {
 	 */
 	@Bean
 	SimulationLoop simulationLoop(FleetProperties fleet, FlightProperties flight, SimulationProperties simulation,
-			Clock clock, RecentEvents recentEvents, TelemetryPublisher publisher,
+			ClusterProperties cluster, Clock clock, RecentEvents recentEvents, TelemetryPublisher publisher,
 			ObjectProvider<FleetListener> listeners, TickObserver tickObserver) {
 		List<FleetListener> inOrder = new ArrayList<>(List.of(recentEvents, publisher));
 		listeners.orderedStream().filter((listener) -> !inOrder.contains(listener)).forEach(inOrder::add);
-		return new SimulationLoop(new Fleet(fleet, flight, clock), simulation.tickPeriod(), inOrder, tickObserver);
+		return new SimulationLoop(new Fleet(fleet, flight, clock, !cluster.enabled()), simulation.tickPeriod(), inOrder,
+				tickObserver);
 	}
 
 	@Bean

@@ -47,7 +47,7 @@ public final class ControlLeases {
 	public CommandResult acquire(Fleet fleet, String droneId, Pilot pilot) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return CommandResult.noSuchDrone(droneId);
+			return fleet.absent(droneId);
 		}
 		if (this.closedSessions.contains(pilot.sessionId())) {
 			return CommandResult.rejected(ResultCode.COMMAND_DENIED, "the session has closed");
@@ -76,7 +76,7 @@ public final class ControlLeases {
 	public CommandResult release(Fleet fleet, String droneId, Pilot pilot) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return CommandResult.noSuchDrone(droneId);
+			return fleet.absent(droneId);
 		}
 		if (!pilot.equals(this.holders.get(droneId))) {
 			return notInControl(droneId);
@@ -98,7 +98,7 @@ public final class ControlLeases {
 	public CommandResult forceRelease(Fleet fleet, String droneId, Pilot admin) {
 		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return CommandResult.noSuchDrone(droneId);
+			return fleet.absent(droneId);
 		}
 		Pilot holder = this.holders.remove(droneId);
 		if (holder == null) {
@@ -136,6 +136,21 @@ public final class ControlLeases {
 			return true;
 		});
 		return released;
+	}
+
+	/**
+	 * Forgets who controls a drone that this node no longer simulates, since another node
+	 * of a cluster does now; the pilot is told by a {@code CONTROL_RELEASED} event.
+	 * @param fleet the fleet
+	 * @param droneId the drone
+	 * @param why why it left, e.g. which node took it
+	 */
+	public void droneLeft(Fleet fleet, String droneId, String why) {
+		Pilot holder = this.holders.remove(droneId);
+		if (holder != null) {
+			fleet.events()
+				.record(EventType.CONTROL_RELEASED, droneId, holder.name(), holder.name() + " lost control: " + why);
+		}
 	}
 
 	/**

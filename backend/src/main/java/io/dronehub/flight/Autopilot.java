@@ -105,6 +105,17 @@ final class Autopilot {
 		this.move = MoveSetpoint.NONE;
 	}
 
+	/**
+	 * Carries on from where another simulator left the drone: aiming nowhere, with no
+	 * set-point, at that position, velocity and heading.
+	 */
+	void resume(Motion motion, double headingDegrees) {
+		this.motion = motion;
+		this.headingDegrees = headingDegrees;
+		this.target = null;
+		this.move = MoveSetpoint.NONE;
+	}
+
 	/** Keeps a drone on the ground where it is. */
 	void standStill() {
 		this.motion = this.motion.stopped();

@@ -45,6 +45,16 @@ final class BatteryMonitor {
 		return Alarm.NONE;
 	}
 
+	/**
+	 * Carries on from a charge another simulator reported; the alarms at or above that
+	 * charge count as raised already, so they are not raised twice for one flight.
+	 */
+	void resume(double percent, boolean airborne) {
+		this.percent = percent;
+		this.lowRaised = airborne && percent <= this.settings.lowPercent();
+		this.emptyRaised = airborne && percent <= this.settings.emptyPercent();
+	}
+
 	double percent() {
 		return this.percent;
 	}

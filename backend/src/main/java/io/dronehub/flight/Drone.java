@@ -192,6 +192,39 @@ public final class Drone {
 		brakeAndHold("pilot link lost");
 	}
 
+	/**
+	 * Carries on from the last state another simulator published of this drone, for
+	 * instance when a node of a cluster took it over: same position, velocity, heading,
+	 * charge, failsafe and {@code seq}. On the ground it stays armed or disarmed; in the
+	 * air it continues a landing or a return, and otherwise brakes and holds, since the
+	 * target it flew to is not in the state. A pilot named in the state is not a pilot
+	 * here: the link-loss rules apply as if that pilot's connection had dropped.
+	 * @param last the last state published of this drone
+	 * @param why said in the mode-change event, e.g. which node took it over
+	 */
+	void resumeFrom(DroneState last, String why) {
+		Vector3 position = new Vector3(this.frame.northOf(last.position().lat()),
+				this.frame.eastOf(last.position().lon()), last.position().alt());
+		Vector3 velocity = new Vector3(last.velocity().north(), last.velocity().east(), last.velocity().up());
+		this.seq = last.seq();
+		this.autopilot.resume(new Motion(position, velocity), last.heading());
+		this.battery.resume(last.battery().percent(), last.mode().airborne());
+		this.failsafe = last.failsafe();
+		this.pilot = last.pilot();
+		this.linkLoss.cancel();
+		this.mode = last.mode();
+		switch (last.mode()) {
+			case LAND -> startLanding(why);
+			case RTL -> startReturn(why);
+			case TAKEOFF, HOLD, GOTO, MANUAL -> brakeAndHold(why);
+			case ARMED, DISARMED -> {
+			}
+		}
+		if (last.pilot() != null) {
+			pilotLinkLost();
+		}
+	}
+
 	void step(double dtSeconds) {
 		this.seq++;
 		if (this.mode.airborne()) {

@@ -29,6 +29,16 @@ public enum EventType {
 	 */
 	RECORDER_DEGRADED,
 	/** The flight recorder writes again; {@code droneId} is {@code null}. */
-	RECORDER_RECOVERED
+	RECORDER_RECOVERED,
+	/**
+	 * Several nodes only: a node went silent and its drones are being taken over;
+	 * {@code droneId} is {@code null}.
+	 */
+	NODE_LOST,
+	/**
+	 * Several nodes only: another node simulates the drone from now on, carrying on from
+	 * its last state.
+	 */
+	DRONE_MOVED
 
 }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,11 @@ public final class Fleet {
 
 	private final Map<String, Drone> drones = new LinkedHashMap<>();
 
+	/**
+	 * The drones this fleet steps; the others are simulated elsewhere, by another node.
+	 */
+	private final Set<String> simulated = new HashSet<>();
+
 	private final Clock clock;
 
 	private final EventLog events;
@@ -25,31 +32,118 @@ public final class Fleet {
 	private List<DroneState> states;
 
 	/**
-	 * Creates drones {@code d1..dN} standing in a row east of the fleet's home.
+	 * Creates drones {@code d1..dN} standing in a row east of the fleet's home, and
+	 * simulates them all.
 	 * @param fleet how many drones and where
 	 * @param flight the limits every drone flies with
 	 * @param clock the source of state and event timestamps
 	 */
 	public Fleet(FleetProperties fleet, FlightProperties flight, Clock clock) {
+		this(fleet, flight, clock, true);
+	}
+
+	/**
+	 * Creates drones {@code d1..dN} standing in a row east of the fleet's home.
+	 * @param fleet how many drones and where
+	 * @param flight the limits every drone flies with
+	 * @param clock the source of state and event timestamps
+	 * @param simulateAll whether this fleet simulates every drone from the start, or none
+	 * until each is {@linkplain #resume resumed} (a node of a cluster)
+	 */
+	public Fleet(FleetProperties fleet, FlightProperties flight, Clock clock, boolean simulateAll) {
 		this.clock = clock;
 		this.events = new EventLog(clock);
 		LocalFrame base = new LocalFrame(new GeoPoint(fleet.home().lat(), fleet.home().lon()));
 		BatteryModel battery = new BatteryModel(flight.battery());
-		for (int i = 0; i < fleet.size(); i++) {
-			String id = "d" + (i + 1);
+		List<String> ids = ids(fleet);
+		for (int i = 0; i < ids.size(); i++) {
+			String id = ids.get(i);
 			GeoPoint home = new GeoPoint(base.origin().lat(), base.longitudeOf(i * fleet.spacing()));
 			this.drones.put(id, new Drone(id, new LocalFrame(home), flight, battery, this.events));
+		}
+		if (simulateAll) {
+			this.simulated.addAll(this.drones.keySet());
 		}
 		this.states = snapshot();
 	}
 
 	/**
-	 * Looks a drone up.
+	 * The ids of a fleet's drones.
+	 * @param fleet how many drones
+	 * @return {@code d1..dN}, in fleet order
+	 */
+	public static List<String> ids(FleetProperties fleet) {
+		List<String> ids = new ArrayList<>(fleet.size());
+		for (int i = 0; i < fleet.size(); i++) {
+			ids.add("d" + (i + 1));
+		}
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * Looks up a drone that this fleet simulates.
 	 * @param droneId the drone's id
-	 * @return the drone, or {@code null} if there is none with that id
+	 * @return the drone, or {@code null} if there is none with that id here
 	 */
 	public @Nullable Drone drone(String droneId) {
-		return this.drones.get(droneId);
+		return this.simulated.contains(droneId) ? this.drones.get(droneId) : null;
+	}
+
+	/**
+	 * Why {@link #drone(String)} found no drone: none has that id, or it is simulated
+	 * elsewhere.
+	 * @param droneId the drone's id
+	 * @return the rejection to send back
+	 */
+	public CommandResult absent(String droneId) {
+		return this.drones.containsKey(droneId)
+				? CommandResult.rejected(ResultCode.TEMPORARILY_REJECTED,
+						droneId + " is simulated by another node of the cluster; try again, or from that node")
+				: CommandResult.noSuchDrone(droneId);
+	}
+
+	/**
+	 * The ids of the drones this fleet simulates, in fleet order.
+	 * @return a copy
+	 */
+	public List<String> simulatedIds() {
+		return drones().stream().map(Drone::id).toList();
+	}
+
+	/**
+	 * Starts simulating a drone that was simulated elsewhere, from the last state
+	 * published of it; its states follow from the next tick, its {@code seq} carrying on.
+	 * @param last the drone's last published state
+	 * @param why said in the event of its mode change, if any
+	 * @return whether the drone is of this fleet and was not simulated here already
+	 */
+	public boolean resume(DroneState last, String why) {
+		Drone drone = this.drones.get(last.droneId());
+		if (drone == null || !this.simulated.add(last.droneId())) {
+			return false;
+		}
+		drone.resumeFrom(last, why);
+		return true;
+	}
+
+	/**
+	 * Starts simulating a drone from where the fleet placed it, for a drone of a cluster
+	 * that nobody has simulated yet.
+	 * @param droneId the drone's id
+	 * @return whether the drone is of this fleet and was not simulated here already
+	 */
+	public boolean start(String droneId) {
+		return this.drones.containsKey(droneId) && this.simulated.add(droneId);
+	}
+
+	/**
+	 * Stops simulating a drone, which another simulator takes over; it is no longer in
+	 * the states from the next tick.
+	 * @param droneId the drone's id
+	 * @return whether it was simulated here
+	 */
+	public boolean stop(String droneId) {
+		return this.simulated.remove(droneId);
 	}
 
 	/**
@@ -57,7 +151,7 @@ public final class Fleet {
 	 * hold where it is; drones landing or returning carry on.
 	 */
 	public void holdAll() {
-		for (Drone drone : this.drones.values()) {
+		for (Drone drone : drones()) {
 			FlightMode mode = drone.mode();
 			if (mode == FlightMode.TAKEOFF || mode == FlightMode.MANUAL || mode == FlightMode.GOTO) {
 				drone.hold();
@@ -80,7 +174,7 @@ public final class Fleet {
 	 */
 	public List<DroneState> step(Duration tickPeriod) {
 		double dtSeconds = tickPeriod.toNanos() / 1e9;
-		for (Drone drone : this.drones.values()) {
+		for (Drone drone : drones()) {
 			drone.step(dtSeconds);
 		}
 		this.states = snapshot();
@@ -96,7 +190,13 @@ public final class Fleet {
 	}
 
 	Collection<Drone> drones() {
-		return this.drones.values();
+		List<Drone> simulating = new ArrayList<>(this.simulated.size());
+		for (Drone drone : this.drones.values()) {
+			if (this.simulated.contains(drone.id())) {
+				simulating.add(drone);
+			}
+		}
+		return simulating;
 	}
 
 	List<FleetEvent> drainEvents() {
@@ -105,8 +205,8 @@ public final class Fleet {
 
 	private List<DroneState> snapshot() {
 		long now = this.clock.millis();
-		List<DroneState> snapshot = new ArrayList<>(this.drones.size());
-		for (Drone drone : this.drones.values()) {
+		List<DroneState> snapshot = new ArrayList<>(this.simulated.size());
+		for (Drone drone : drones()) {
 			snapshot.add(drone.state(now));
 		}
 		return List.copyOf(snapshot);

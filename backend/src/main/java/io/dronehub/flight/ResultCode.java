@@ -21,6 +21,11 @@ public enum ResultCode {
 	/** The target lies outside the geofence. */
 	GEOFENCE,
 	/** The simulation's command queue is full; try again. */
-	BUSY
+	BUSY,
+	/**
+	 * The drone is simulated by another node of a cluster, or is being handed over
+	 * between nodes; nothing changed, try again.
+	 */
+	TEMPORARILY_REJECTED
 
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@link RejectedExecutionException} instead of letting a flood of commands grow memory.
  * A task or tick that throws is logged and does not stop the loop.
  */
-public final class SimulationLoop implements AutoCloseable {
+public final class SimulationLoop implements LatestStates, AutoCloseable {
 
 	private static final System.Logger logger = System.getLogger(SimulationLoop.class.getName());
 
@@ -134,8 +134,9 @@ public final class SimulationLoop implements AutoCloseable {
 
 	/**
 	 * The states of the latest tick; safe to call from any thread.
-	 * @return one state per drone, in id order
+	 * @return one state per drone simulated here, in id order
 	 */
+	@Override
 	public List<DroneState> latestStates() {
 		return this.latestStates;
 	}

@@ -3,7 +3,7 @@ package io.dronehub.telemetry;
 import java.util.List;
 
 import io.dronehub.flight.DroneState;
-import io.dronehub.flight.SimulationLoop;
+import io.dronehub.flight.LatestStates;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,21 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/drones")
 public class DroneRestController {
 
-	private final SimulationLoop simulation;
+	private final LatestStates fleet;
 
-	DroneRestController(SimulationLoop simulation) {
-		this.simulation = simulation;
+	DroneRestController(LatestStates fleet) {
+		this.fleet = fleet;
 	}
 
 	@GetMapping
 	List<DroneState> drones() {
-		return this.simulation.latestStates();
+		return this.fleet.latestStates();
 	}
 
 	@GetMapping("/{droneId}")
 	ResponseEntity<DroneState> drone(@PathVariable String droneId) {
 		return ResponseEntity
-			.of(this.simulation.latestStates().stream().filter((state) -> state.droneId().equals(droneId)).findFirst());
+			.of(this.fleet.latestStates().stream().filter((state) -> state.droneId().equals(droneId)).findFirst());
 	}
 
 }

@@ -3,7 +3,7 @@ package io.dronehub.telemetry;
 import java.util.List;
 
 import io.dronehub.flight.DroneState;
-import io.dronehub.flight.SimulationLoop;
+import io.dronehub.flight.LatestStates;
 
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class FleetSnapshotController {
 
-	private final SimulationLoop simulation;
+	private final LatestStates fleet;
 
-	FleetSnapshotController(SimulationLoop simulation) {
-		this.simulation = simulation;
+	FleetSnapshotController(LatestStates fleet) {
+		this.fleet = fleet;
 	}
 
 	@SubscribeMapping("/fleet")
 	List<DroneState> fleet() {
-		return this.simulation.latestStates();
+		return this.fleet.latestStates();
 	}
 
 }

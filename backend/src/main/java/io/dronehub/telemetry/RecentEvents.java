@@ -11,9 +11,10 @@ import io.dronehub.flight.FleetListener;
  * The latest {@value #CAPACITY} events the simulation produced, oldest first, for
  * {@code /app/events}.
  * <p>
- * Written on the simulation thread, read from any thread: each batch of events swaps in a
- * new immutable list through a volatile field, so a reader sees the list as it was after
- * one batch, never one being changed. A tick without events costs nothing.
+ * Written on the simulation thread (and, on a node of a cluster, on the thread that
+ * receives the other nodes' events), read from any thread: each batch of events swaps in
+ * a new immutable list through a volatile field, so a reader sees the list as it was
+ * after one batch, never one being changed. A tick without events costs nothing.
  */
 public final class RecentEvents implements FleetListener {
 
@@ -34,8 +35,12 @@ public final class RecentEvents implements FleetListener {
 	public void statesComputed(List<DroneState> states) {
 	}
 
+	/**
+	 * Keeps events; synchronised, since a node of a cluster also keeps the events that
+	 * other nodes send, on the thread that receives them.
+	 */
 	@Override
-	public void eventsOccurred(List<FleetEvent> events) {
+	public synchronized void eventsOccurred(List<FleetEvent> events) {
 		List<FleetEvent> kept = this.latest;
 		long dropped = Math.max(0, kept.size() + events.size() - CAPACITY);
 		this.latest = Stream.concat(kept.stream(), events.stream()).skip(dropped).toList();

@@ -1,5 +1,7 @@
 package io.dronehub.telemetry;
 
+import io.dronehub.flight.Fleet;
+import io.dronehub.flight.FleetProperties;
 import io.dronehub.outbound.DeliveryObserver;
 import io.dronehub.outbound.SessionWriters;
 import io.dronehub.outbound.WriterSettings;
@@ -57,8 +59,8 @@ class TelemetryConfiguration {
 	}
 
 	@Bean
-	TelemetryFanout telemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json) {
-		return new TelemetryFanout(writers, json);
+	TelemetryFanout telemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json, FleetProperties fleet) {
+		return new TelemetryFanout(writers, json, Fleet.ids(fleet));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package io.dronehub.telemetry;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.dronehub.flight.DroneState;
 import io.dronehub.outbound.SessionWriter;
@@ -18,17 +20,32 @@ class TelemetryFanout {
 
 	private final JsonMapper json;
 
-	TelemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json) {
+	private final Map<String, Integer> slots = new HashMap<>();
+
+	/**
+	 * Creates the fan-out of a fleet's states.
+	 * @param writers every session's writer
+	 * @param json serialises states
+	 * @param droneIds every drone of the fleet, in fleet order: each one's frames wait in
+	 * a slot of its own, whichever tick or node they come from
+	 */
+	TelemetryFanout(SessionWriters<TelemetrySlots> writers, JsonMapper json, List<String> droneIds) {
 		this.writers = writers;
 		this.json = json;
+		for (String droneId : droneIds) {
+			this.slots.put(droneId, this.slots.size());
+		}
 	}
 
 	/**
-	 * Offers a tick's states to every session; returns without waiting for any write.
-	 * @param states the states of one tick
+	 * Offers states of one tick to every session; returns without waiting for any write.
+	 * Safe to call from several threads for different drones: a node of a cluster
+	 * publishes its own drones' states from the simulation thread and the others' as they
+	 * arrive from the broker.
+	 * @param states the states of one tick, of drones of the fleet
 	 */
 	void publish(List<DroneState> states) {
-		TickFrames tick = new TickFrames(states, this.json);
+		TickFrames tick = new TickFrames(states, this.json, this.slots);
 		for (SessionWriter<TelemetrySlots> writer : this.writers.all()) {
 			writer.updateLatest(TelemetrySlots::offer, tick);
 		}

@@ -35,8 +35,8 @@ final class TelemetrySlots implements LatestFrames {
 	void offer(TickFrames tick) {
 		for (TelemetrySubscription subscription : this.subscriptions) {
 			for (int i = 0; i < tick.size(); i++) {
-				if (subscription.wants(tick.droneId(i))
-						&& subscription.offer(i, tick.size(), tick.frame(i, subscription), tick.publishedNanos())) {
+				if (subscription.wants(tick.droneId(i)) && subscription.offer(tick.slot(i), tick.slotCount(),
+						tick.frame(i, subscription), tick.publishedNanos())) {
 					this.conflated++;
 				}
 			}

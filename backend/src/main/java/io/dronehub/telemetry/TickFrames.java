@@ -27,9 +27,24 @@ final class TickFrames {
 
 	private final long publishedNanos;
 
-	TickFrames(List<DroneState> states, JsonMapper json) {
+	private final int[] slots;
+
+	private final int slotCount;
+
+	/**
+	 * Serialises a tick's states.
+	 * @param states the states, of drones that {@code slots} numbers
+	 * @param json the serialiser
+	 * @param slots the slot of each drone of the fleet, {@code 0..N-1}
+	 */
+	TickFrames(List<DroneState> states, JsonMapper json, Map<String, Integer> slots) {
 		this.publishedNanos = System.nanoTime();
 		this.states = states;
+		this.slotCount = slots.size();
+		this.slots = new int[states.size()];
+		for (int i = 0; i < states.size(); i++) {
+			this.slots[i] = slots.get(states.get(i).droneId());
+		}
 		this.bodies = new String[states.size()];
 		this.bodyBytes = new int[states.size()];
 		this.frames = new ArrayList<>(states.size());
@@ -55,6 +70,16 @@ final class TickFrames {
 
 	String droneId(int index) {
 		return this.states.get(index).droneId();
+	}
+
+	/** The slot of state {@code index}'s drone among {@link #slotCount()}. */
+	int slot(int index) {
+		return this.slots[index];
+	}
+
+	/** How many drones the fleet has, each with a slot. */
+	int slotCount() {
+		return this.slotCount;
 	}
 
 	/** The MESSAGE frame of state {@code index} for a subscription. */

@@ -26,12 +26,13 @@ final class TestFleet {
 
 	final FlightProperties limits;
 
-	private TestFleet(Map<String, String> properties) {
+	private TestFleet(Map<String, String> properties, boolean simulateAll) {
 		Map<String, String> all = new HashMap<>(Map.of("hub.fleet.size", "2"));
 		all.putAll(properties);
 		Binder binder = new Binder(new MapConfigurationPropertySource(all));
 		this.limits = binder.bindOrCreate("hub.flight", FlightProperties.class);
-		this.fleet = new Fleet(binder.bindOrCreate("hub.fleet", FleetProperties.class), this.limits, CLOCK);
+		this.fleet = new Fleet(binder.bindOrCreate("hub.fleet", FleetProperties.class), this.limits, CLOCK,
+				simulateAll);
 	}
 
 	/** The flight limits the application binds when nothing is configured. */
@@ -41,11 +42,18 @@ final class TestFleet {
 	}
 
 	static TestFleet withDefaults() {
-		return new TestFleet(Map.of());
+		return new TestFleet(Map.of(), true);
 	}
 
 	static TestFleet with(Map<String, String> properties) {
-		return new TestFleet(properties);
+		return new TestFleet(properties, true);
+	}
+
+	/**
+	 * A fleet that simulates none of its drones until told to, as a node of a cluster.
+	 */
+	static TestFleet simulatingNone() {
+		return new TestFleet(Map.of(), false);
 	}
 
 	Drone d1() {

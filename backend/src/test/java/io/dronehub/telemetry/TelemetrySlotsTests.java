@@ -2,6 +2,7 @@ package io.dronehub.telemetry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import io.dronehub.flight.Battery;
@@ -75,6 +76,16 @@ class TelemetrySlotsTests {
 	}
 
 	@Test
+	void dronesPublishedInSeparateTicksKeepTheirOwnSlots() {
+		this.slots.offer(tick(4, 1));
+		this.slots.offer(tick(4, 2));
+		assertThat(this.slots.conflated()).isZero();
+		String batch = drain();
+		assertThat(batch).contains("message-id:d1-4", "message-id:d2-4");
+		assertThat(batch.indexOf("d1-4")).isLessThan(batch.indexOf("d2-4"));
+	}
+
+	@Test
 	void subscriptionIdsAreEscaped() {
 		assertThat(TickFrames.escape("a:b\nc\\d")).isEqualTo("a\\cb\\nc\\\\d");
 	}
@@ -86,11 +97,16 @@ class TelemetrySlotsTests {
 	}
 
 	private static TickFrames tick(long seq) {
-		List<DroneState> states = IntStream.rangeClosed(1, 2)
+		return tick(seq, 1, 2);
+	}
+
+	/** A tick of some of the fleet's two drones, as one node of a cluster publishes. */
+	private static TickFrames tick(long seq, int... drones) {
+		List<DroneState> states = IntStream.of(drones)
 			.mapToObj((i) -> new DroneState("d" + i, seq, 1_000 + seq, FlightMode.HOLD, true, new Position(1, 2, 3),
 					new Velocity(0, 0, 0), 0, 90, new Battery(80, 16), new GeoPoint(1, 2), null, null))
 			.toList();
-		return new TickFrames(states, json);
+		return new TickFrames(states, json, Map.of("d1", 0, "d2", 1));
 	}
 
 }

@@ -1,0 +1,337 @@
+package io.dronehub.cluster;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.dronehub.HubApplication;
+import io.dronehub.StompTestClient;
+import io.dronehub.flight.DroneState;
+import io.dronehub.flight.Fleet;
+import io.dronehub.flight.SimulationLoop;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.dronehub.HubHarness.assertNoGapsPerDrone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two hub nodes in this JVM, joined by an embedded ActiveMQ Artemis broker and sharing an
+ * in-memory H2 database for their drone leases, each with a manual simulation clock:
+ * every drone is simulated by exactly one node, spectators on both nodes see every drone
+ * with the same {@code seq}s and no gap, and a node that stops hands its drones over.
+ */
+class ClusterIntegrationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Set<String> FLEET = Set.of("d1", "d2", "d3", "d4");
+
+	private static EmbeddedArtemis broker;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final List<StompTestClient> clients = new ArrayList<>();
+
+	private String database;
+
+	private Node a;
+
+	private Node b;
+
+	@BeforeAll
+	static void startBroker() {
+		broker = new EmbeddedArtemis();
+	}
+
+	@AfterAll
+	static void stopBroker() throws Exception {
+		broker.close();
+	}
+
+	@BeforeEach
+	void startNodes() {
+		this.database = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		this.a = start("a");
+		this.b = start("b");
+	}
+
+	@AfterEach
+	void stopNodes() {
+		this.clients.forEach(StompTestClient::close);
+		this.a.close();
+		this.b.close();
+	}
+
+	@Test
+	void everyDroneIsSimulatedByExactlyOneNodeAndEveryNodeSaysWhich() throws Exception {
+		awaitSpread();
+		for (Node node : List.of(this.a, this.b)) {
+			JsonNode cluster = get(node, "/api/cluster");
+			assertThat(cluster.get("nodes")).hasSize(2);
+			Set<String> drones = new HashSet<>();
+			cluster.get("nodes").forEach((member) -> {
+				assertThat(member.get("alive").asBoolean()).isTrue();
+				member.get("drones").forEach((drone) -> assertThat(drones.add(drone.asString())).isTrue());
+			});
+			assertThat(drones).isEqualTo(FLEET);
+		}
+		assertThat(this.a.simulatedIds()).doesNotContainAnyElementsOf(this.b.simulatedIds());
+	}
+
+	@Test
+	void spectatorsOnBothNodesSeeTheWholeFleetWithTheSameSeqsAndNoGap() throws Exception {
+		awaitSpread();
+		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/telemetry");
+		BlockingQueue<JsonNode> onB = connect(this.b).subscribe("/topic/telemetry");
+		List<JsonNode> seenOnA = new ArrayList<>();
+		List<JsonNode> seenOnB = new ArrayList<>();
+		awaitEveryDrone(List.of(onA, onB), List.of(seenOnA, seenOnB));
+		seenOnA.clear();
+		seenOnB.clear();
+
+		for (int i = 0; i < 20; i++) {
+			awaitEveryDrone(List.of(onA, onB), List.of(seenOnA, seenOnB));
+		}
+
+		assertNoGapsPerDrone(seenOnA);
+		assertNoGapsPerDrone(seenOnB);
+		assertThat(seqsByDrone(seenOnA)).isEqualTo(seqsByDrone(seenOnB)).containsOnlyKeys(FLEET);
+		for (Node node : List.of(this.a, this.b)) {
+			assertThat(get(node, "/api/drones")).extracting((state) -> state.get("droneId").asString())
+				.containsExactly("d1", "d2", "d3", "d4");
+			JsonNode fleet = StompTestClient.next(connect(node).subscribe("/app/fleet"));
+			assertThat(fleet).hasSize(4);
+		}
+	}
+
+	@Test
+	void aPilotFliesTheDronesOfItsNodeWhileSpectatorsOnTheOtherWatchAndIsRefusedTheOthers() throws Exception {
+		awaitSpread();
+		String own = this.a.simulatedIds().get(0);
+		String elsewhere = this.b.simulatedIds().get(0);
+		StompTestClient pilot = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
+		this.clients.add(pilot);
+		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
+		BlockingQueue<JsonNode> onB = connect(this.b).subscribe("/topic/drones/" + own + "/telemetry");
+		List<JsonNode> seenOnB = new ArrayList<>();
+		awaitEveryDrone(List.of(onB), List.of(seenOnB), Set.of(own));
+		seenOnB.clear();
+
+		JsonNode refused = pilot.request(replies, "/app/control",
+				"{\"droneId\":\"" + elsewhere + "\",\"action\":\"ACQUIRE\",\"commandId\":\"c-0\"}", "c-0");
+		assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(refused.get("code").asString()).isEqualTo("TEMPORARILY_REJECTED");
+		assertThat(refused.get("reason").asString()).contains(elsewhere, "another node");
+		for (String request : List.of("\"action\":\"ACQUIRE\"", "\"type\":\"ARM\"",
+				"\"type\":\"TAKEOFF\",\"altitude\":10")) {
+			String destination = request.contains("action") ? "/app/control" : "/app/command";
+			String id = "c-" + request.length();
+			JsonNode reply = pilot.request(replies, destination,
+					"{\"droneId\":\"" + own + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
+			assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+		}
+		for (int i = 0; i < 30; i++) {
+			awaitEveryDrone(List.of(onB), List.of(seenOnB), Set.of(own));
+		}
+
+		assertNoGapsPerDrone(seenOnB);
+		JsonNode last = seenOnB.get(seenOnB.size() - 1);
+		assertThat(last.get("pilot").asString()).isEqualTo("alice");
+		assertThat(last.get("position").get("alt").asDouble()).isGreaterThan(2);
+	}
+
+	@Test
+	void aNodeThatStopsHandsItsDronesOverAndTheyCarryOnFromTheirLastState() throws Exception {
+		awaitSpread();
+		List<String> ofB = this.b.simulatedIds();
+		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/telemetry");
+		BlockingQueue<JsonNode> events = connect(this.a).subscribe("/topic/events");
+		List<JsonNode> seenOnA = new ArrayList<>();
+		awaitEveryDrone(List.of(onA), List.of(seenOnA));
+		Map<String, Long> lastOfB = ofB.stream()
+			.collect(Collectors.toMap((droneId) -> droneId, (droneId) -> this.b.latest(droneId).seq()));
+
+		this.b.close();
+		// b's leases would expire 2 s after its last renewal: sooner means b handed them
+		// over
+		await().atMost(Duration.ofMillis(1500)).until(() -> this.a.simulatedIds().size() == FLEET.size());
+		this.a.advance();
+
+		for (String droneId : ofB) {
+			assertThat(this.a.latest(droneId).seq()).as(droneId).isEqualTo(lastOfB.get(droneId) + 1);
+		}
+		Set<String> moved = new HashSet<>();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			StompTestClient.drain(events)
+				.stream()
+				.filter((event) -> event.get("type").asString().equals("DRONE_MOVED"))
+				.forEach((event) -> moved.add(event.get("droneId").asString()));
+			return moved.containsAll(ofB);
+		});
+		assertThat(get(this.a, "/api/cluster").get("nodes")).extracting((node) -> node.get("id").asString())
+			.containsExactly("a", "b");
+	}
+
+	private Node start(String id) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class).profiles("it")
+			.run("--server.port=0", "--hub.simulation.clock=manual", "--hub.fleet.size=4",
+					"--hub.recorder.enabled=false", "--hub.cluster.enabled=true", "--hub.cluster.node-id=" + id,
+					"--hub.cluster.broker.port=" + broker.port(), "--hub.cluster.heartbeat=100ms",
+					"--hub.cluster.node-timeout=2s", "--spring.datasource.url=" + this.database,
+					"--logging.level.org.apache.activemq.audit=WARN");
+		return new Node(context);
+	}
+
+	private void awaitSpread() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			Set<String> all = new HashSet<>(this.a.simulatedIds());
+			all.addAll(this.b.simulatedIds());
+			return !this.a.simulatedIds().isEmpty() && !this.b.simulatedIds().isEmpty() && all.equals(FLEET)
+					&& this.a.simulatedIds().size() + this.b.simulatedIds().size() == FLEET.size();
+		});
+	}
+
+	/**
+	 * Runs one tick on each node, then waits until every queue has received the new state
+	 * of every drone, moving what it received to {@code seen}.
+	 */
+	private void awaitEveryDrone(List<BlockingQueue<JsonNode>> queues, List<List<JsonNode>> seen) {
+		awaitEveryDrone(queues, seen, FLEET);
+	}
+
+	/**
+	 * Runs one tick on each node, then waits until every queue has received the new state
+	 * of each of {@code drones}, moving what it received to {@code seen}.
+	 */
+	private void awaitEveryDrone(List<BlockingQueue<JsonNode>> queues, List<List<JsonNode>> seen, Set<String> drones) {
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			this.a.advance();
+			this.b.advance();
+			Map<String, Long> expected = new HashMap<>();
+			for (Node node : List.of(this.a, this.b)) {
+				node.simulation.latestStates()
+					.stream()
+					.filter((state) -> drones.contains(state.droneId()))
+					.forEach((state) -> expected.put(state.droneId(), state.seq()));
+			}
+			// a subscription made just before may miss a first tick: then the next tick
+			// counts
+			return arrives(() -> {
+				boolean all = true;
+				for (int i = 0; i < queues.size(); i++) {
+					seen.get(i).addAll(StompTestClient.drain(queues.get(i)));
+					Map<String, Long> latest = latestSeqs(seen.get(i));
+					all &= expected.entrySet()
+						.stream()
+						.allMatch((drone) -> latest.getOrDefault(drone.getKey(), -1L) >= drone.getValue());
+				}
+				return all;
+			}) && expected.keySet().equals(drones);
+		});
+	}
+
+	private static boolean arrives(Callable<Boolean> condition) {
+		try {
+			await().atMost(Duration.ofSeconds(2)).until(condition);
+			return true;
+		}
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private static Map<String, Long> latestSeqs(List<JsonNode> states) {
+		return states.stream()
+			.collect(Collectors.toMap((state) -> state.get("droneId").asString(), (state) -> state.get("seq").asLong(),
+					Math::max));
+	}
+
+	private static Map<String, List<Long>> seqsByDrone(List<JsonNode> states) {
+		return states.stream()
+			.collect(Collectors.groupingBy((state) -> state.get("droneId").asString(),
+					Collectors.mapping((state) -> state.get("seq").asLong(), Collectors.toList())));
+	}
+
+	private StompTestClient connect(Node node) throws Exception {
+		StompTestClient client = StompTestClient.connect(node.port());
+		this.clients.add(client);
+		return client;
+	}
+
+	private JsonNode get(Node node, String path) throws Exception {
+		String credentials = Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+				.header("Authorization", "Basic " + credentials)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	/** One hub node of the test. */
+	private static final class Node implements AutoCloseable {
+
+		private final ConfigurableApplicationContext context;
+
+		private final SimulationLoop simulation;
+
+		Node(ConfigurableApplicationContext context) {
+			this.context = context;
+			this.simulation = context.getBean(SimulationLoop.class);
+		}
+
+		int port() {
+			return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		}
+
+		List<String> simulatedIds() throws Exception {
+			return this.simulation.submit(Fleet::simulatedIds).get(5, TimeUnit.SECONDS);
+		}
+
+		void advance() throws Exception {
+			this.simulation.advance(1).get(5, TimeUnit.SECONDS);
+		}
+
+		DroneState latest(String droneId) {
+			return this.simulation.latestStates()
+				.stream()
+				.filter((state) -> state.droneId().equals(droneId))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+}

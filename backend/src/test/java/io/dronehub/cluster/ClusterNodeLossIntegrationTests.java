@@ -1,0 +1,144 @@
+package io.dronehub.cluster;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.dronehub.HubApplication;
+import io.dronehub.StompTestClient;
+import io.dronehub.flight.Fleet;
+import io.dronehub.flight.SimulationLoop;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The loss of a node: node {@code b}, a process of its own, is killed with
+ * {@code SIGKILL} while it simulates drones, and node {@code a}, in this JVM, takes them
+ * over from their last published states. The nodes share an embedded ActiveMQ Artemis
+ * broker and an H2 database served over TCP from this JVM, and tick in real time: the
+ * takeover is measured, not slept through.
+ */
+class ClusterNodeLossIntegrationTests {
+
+	private static final Set<String> FLEET = Set.of("d1", "d2", "d3", "d4");
+
+	private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(5);
+
+	private EmbeddedArtemis broker;
+
+	private Server database;
+
+	private String databaseUrl;
+
+	private ConfigurableApplicationContext a;
+
+	private Process b;
+
+	private final List<StompTestClient> clients = new ArrayList<>();
+
+	@BeforeEach
+	void start() throws Exception {
+		this.broker = new EmbeddedArtemis();
+		this.database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+		this.databaseUrl = "jdbc:h2:tcp://127.0.0.1:" + this.database.getPort() + "/mem:cluster-" + UUID.randomUUID()
+				+ ";DB_CLOSE_DELAY=-1";
+		this.a = new SpringApplicationBuilder(HubApplication.class).profiles("it").run(arguments("a", "0"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+				System.getProperty("java.class.path"), HubApplication.class.getName(), "--spring.profiles.active=it"));
+		command.addAll(List.of(arguments("b", "0")));
+		this.b = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(new File("target/cluster-node-b.log"))
+			.start();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		this.clients.forEach(StompTestClient::close);
+		this.b.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		this.a.close();
+		this.database.stop();
+		this.broker.close();
+	}
+
+	@Test
+	void aKilledNodesDronesAreTakenOverWithinFiveSecondsFromTheirLastState() throws Exception {
+		SimulationLoop simulation = this.a.getBean(SimulationLoop.class);
+		ClusterMembers members = this.a.getBean(ClusterMembers.class);
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			List<String> here = simulated(simulation);
+			Set<String> all = new HashSet<>(here);
+			members.nodes().stream().filter(ClusterView.Node::alive).forEach((node) -> all.addAll(node.drones()));
+			return !here.isEmpty() && here.size() < FLEET.size() && all.equals(FLEET);
+		});
+		List<String> ofB = FLEET.stream().filter((droneId) -> !simulated(simulation).contains(droneId)).toList();
+		int port = ((WebServerApplicationContext) this.a).getWebServer().getPort();
+		StompTestClient spectator = StompTestClient.connect(port);
+		this.clients.add(spectator);
+		BlockingQueue<JsonNode> telemetry = spectator.subscribe("/topic/telemetry");
+		BlockingQueue<JsonNode> events = spectator.subscribe("/topic/events");
+		JsonNode beforeKill = StompTestClient.next(telemetry);
+		while (!ofB.contains(beforeKill.get("droneId").asString())) {
+			beforeKill = StompTestClient.next(telemetry);
+		}
+
+		long killed = System.nanoTime();
+		this.b.destroyForcibly();
+		await().atMost(TAKEOVER_LIMIT.plusSeconds(5))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> simulated(simulation).size() == FLEET.size());
+		Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+		System.out.printf("Node b killed: its drones %s taken over by node a in %d ms%n", ofB, takeover.toMillis());
+
+		assertThat(takeover).isLessThan(TAKEOVER_LIMIT);
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			received.addAll(StompTestClient.drain(events));
+			return received.stream()
+				.filter((event) -> event.get("type").asString().equals("DRONE_MOVED"))
+				.count() == ofB.size()
+					&& received.stream().anyMatch((event) -> event.get("type").asString().equals("NODE_LOST"));
+		});
+		String watched = beforeKill.get("droneId").asString();
+		long lastOfB = -1;
+		List<JsonNode> states = StompTestClient.drain(telemetry);
+		for (JsonNode state : states) {
+			if (state.get("droneId").asString().equals(watched)) {
+				long seq = state.get("seq").asLong();
+				assertThat(seq).as("seq of %s carries on where node b left it", watched)
+					.isEqualTo((lastOfB < 0) ? seq : lastOfB + 1);
+				lastOfB = seq;
+			}
+		}
+		assertThat(lastOfB).isGreaterThan(beforeKill.get("seq").asLong());
+	}
+
+	private String[] arguments(String node, String port) {
+		return new String[] { "--server.port=" + port, "--hub.fleet.size=4", "--hub.recorder.enabled=false",
+				"--hub.cluster.enabled=true", "--hub.cluster.node-id=" + node,
+				"--hub.cluster.broker.port=" + this.broker.port(), "--spring.datasource.url=" + this.databaseUrl,
+				"--logging.level.org.apache.activemq.audit=WARN" };
+	}
+
+	private static List<String> simulated(SimulationLoop simulation) {
+		return simulation.submit(Fleet::simulatedIds).join();
+	}
+
+}
