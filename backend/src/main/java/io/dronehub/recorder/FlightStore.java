@@ -88,13 +88,19 @@ public class FlightStore {
 	/**
 	 * Ends the flights that a hub which stopped without closing them left open, at their
 	 * last recorded state.
+	 * @param lastRecordedBefore only flights whose last state (or start) is older than
+	 * this, epoch milliseconds: the nodes of a cluster that are alive keep recording
+	 * theirs
 	 * @return how many there were
 	 */
-	int endAbandonedFlights() {
+	int endAbandonedFlights(long lastRecordedBefore) {
+		String lastRecorded = "COALESCE((SELECT MAX(recorded_at) FROM flight_state "
+				+ "WHERE flight_state.flight_id = flight.id), started_at)";
 		return this.jdbc
-			.sql("UPDATE flight SET end_reason = :reason, ended_at = COALESCE((SELECT MAX(recorded_at) "
-					+ "FROM flight_state WHERE flight_state.flight_id = flight.id), started_at) WHERE ended_at IS NULL")
+			.sql("UPDATE flight SET end_reason = :reason, ended_at = " + lastRecorded + " WHERE ended_at IS NULL AND "
+					+ lastRecorded + " < :before")
 			.param("reason", Flight.HUB_STOPPED)
+			.param("before", lastRecordedBefore)
 			.update();
 	}
 

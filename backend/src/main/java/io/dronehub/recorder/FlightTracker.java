@@ -73,8 +73,25 @@ final class FlightTracker {
 			}
 			batch.flight(flight.summary());
 		}
+		endHandedOver(states, batch);
 		// what is left names no drone of this tick, such as a command for an unknown id
 		this.waiting.clear();
+	}
+
+	/**
+	 * Ends the flights of drones missing from a tick: drones that this node of a cluster
+	 * no longer simulates.
+	 */
+	private void endHandedOver(List<DroneState> states, RecorderBatch batch) {
+		this.open.values().removeIf((flight) -> {
+			if (states.stream().anyMatch((state) -> state.droneId().equals(flight.droneId))) {
+				return false;
+			}
+			flight.end(flight.lastTimestamp, Flight.HANDED_OVER);
+			batch.flight(flight.summary());
+			this.ended.put(flight.droneId, flight);
+			return true;
+		});
 	}
 
 	/**
@@ -143,6 +160,8 @@ final class FlightTracker {
 
 		private @Nullable Position last;
 
+		private long lastTimestamp;
+
 		private double maxAltitude;
 
 		private double distance;
@@ -170,6 +189,7 @@ final class FlightTracker {
 				this.distance += metersBetween(this.last, position);
 			}
 			this.last = position;
+			this.lastTimestamp = state.timestamp();
 			this.maxAltitude = Math.max(this.maxAltitude, position.alt());
 			this.batteryPercent = state.battery().percent();
 			if (state.pilot() != null) {

@@ -2,7 +2,9 @@ package io.dronehub.recorder;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
+import io.dronehub.cluster.ClusterProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
@@ -48,10 +50,18 @@ class RecorderConfiguration {
 		};
 	}
 
+	/**
+	 * The recorder. On a node of a cluster, the flights left open that it ends at start
+	 * are only those without a state for ten node timeouts: the other nodes' are under
+	 * way.
+	 */
 	@Bean
 	FlightRecorder flightRecorder(RecorderProperties settings, FlightStore store, Flyway flyway, Clock clock,
-			JsonMapper json, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters) {
-		return new FlightRecorder(settings, store, new RecorderSchema(flyway, store, System::nanoTime),
+			JsonMapper json, ObjectProvider<SimulationLoop> simulation, MeterRegistry meters,
+			ClusterProperties cluster) {
+		long quietMillis = cluster.nodeTimeout().multipliedBy(10).toMillis();
+		LongSupplier abandonedBefore = cluster.enabled() ? () -> clock.millis() - quietMillis : () -> Long.MAX_VALUE;
+		return new FlightRecorder(settings, store, new RecorderSchema(flyway, store, System::nanoTime, abandonedBefore),
 				new FlightTracker(UUID::randomUUID), new RecorderRetention(store, settings, clock), clock, json,
 				simulation, meters);
 	}

@@ -31,16 +31,27 @@ final class RecorderSchema {
 
 	private final LongSupplier nanoTime;
 
+	private final LongSupplier abandonedBefore;
+
 	private boolean ready;
 
 	private long nextAttempt;
 
 	private boolean failedBefore;
 
-	RecorderSchema(Flyway flyway, FlightStore store, LongSupplier nanoTime) {
+	/**
+	 * Creates the schema's keeper.
+	 * @param flyway migrates the tables
+	 * @param store ends the flights left open
+	 * @param nanoTime the time source of the retries
+	 * @param abandonedBefore a flight left open counts as abandoned when its last state
+	 * is older than this, epoch milliseconds: every one on a single hub
+	 */
+	RecorderSchema(Flyway flyway, FlightStore store, LongSupplier nanoTime, LongSupplier abandonedBefore) {
 		this.flyway = flyway;
 		this.store = store;
 		this.nanoTime = nanoTime;
+		this.abandonedBefore = abandonedBefore;
 		this.nextAttempt = nanoTime.getAsLong();
 	}
 
@@ -54,7 +65,7 @@ final class RecorderSchema {
 		}
 		try {
 			this.flyway.migrate();
-			int ended = this.store.endAbandonedFlights();
+			int ended = this.store.endAbandonedFlights(this.abandonedBefore.getAsLong());
 			if (ended > 0) {
 				logger.info("Ended " + ended + " flight(s) left open by a hub that stopped without closing them");
 			}

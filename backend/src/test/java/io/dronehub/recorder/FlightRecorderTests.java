@@ -56,7 +56,8 @@ class FlightRecorderTests {
 		RecorderProperties settings = new RecorderProperties(true, 100, 10, Duration.ofDays(30), 1_000_000);
 		SteppingClock clock = new SteppingClock(Instant.EPOCH);
 		JsonMapper json = JsonMapper.builder().build();
-		this.recorder = new FlightRecorder(settings, store, new RecorderSchema(flyway, store, System::nanoTime),
+		this.recorder = new FlightRecorder(settings, store,
+				new RecorderSchema(flyway, store, System::nanoTime, () -> Long.MAX_VALUE),
 				new FlightTracker(() -> new UUID(0, this.ids.incrementAndGet())),
 				new RecorderRetention(store, settings, clock), clock, json,
 				new DefaultListableBeanFactory().getBeanProvider(SimulationLoop.class), this.meters);

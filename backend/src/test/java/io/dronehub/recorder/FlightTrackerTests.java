@@ -67,6 +67,20 @@ class FlightTrackerTests {
 	}
 
 	@Test
+	void aDroneMissingFromATickMovedToAnotherNodeAndItsFlightEndsAtItsLastState() {
+		RecorderBatch batch = new RecorderBatch();
+		this.tracker.states(List.of(state("d1", 1, FlightMode.HOLD, 10, 90, "alice", null),
+				state("d2", 1, FlightMode.HOLD, 10, 90, "bob", null)), batch);
+		this.tracker.states(List.of(state("d1", 2, FlightMode.HOLD, 10, 90, "alice", null)), batch);
+
+		assertThat(batch.flights()).filteredOn((flight) -> flight.droneId().equals("d2")).last().satisfies((flight) -> {
+			assertThat(flight.endReason()).isEqualTo(Flight.HANDED_OVER);
+			assertThat(flight.endedAt()).isEqualTo(1_000);
+		});
+		assertThat(this.tracker.flying()).isOne();
+	}
+
+	@Test
 	void theHubStoppingEndsEveryFlightUnderWay() {
 		RecorderBatch batch = new RecorderBatch();
 		this.tracker.states(List.of(state("d1", 1, FlightMode.HOLD, 10, 90, "alice", null),
