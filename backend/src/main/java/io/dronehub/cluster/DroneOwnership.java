@@ -70,6 +70,9 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 
 	private volatile boolean running;
 
+	/** Until when, in {@link System#nanoTime()}, this node only listens. */
+	private volatile long listenUntil;
+
 	DroneOwnership(ClusterNode node, SimulationLoop simulation, ControlLeases controls, DroneLeases leases,
 			ClusterMembers members, ClusterStates states, ClusterRelay relay, ClusterProperties settings,
 			LongSupplier nanoTime) {
@@ -93,9 +96,9 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 	@Override
 	public void start() {
 		this.running = true;
-		long heartbeat = this.settings.heartbeat().toNanos();
-		this.thread.scheduleAtFixedRate(this::round, this.settings.nodeTimeout().toNanos(), heartbeat,
-				TimeUnit.NANOSECONDS);
+		long listen = this.settings.nodeTimeout().toNanos();
+		this.listenUntil = this.nanoTime.getAsLong() + listen;
+		this.thread.scheduleAtFixedRate(this::round, listen, this.settings.heartbeat().toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -148,7 +151,7 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 	}
 
 	private void round() {
-		if (!this.running) {
+		if (!this.running || this.nanoTime.getAsLong() - this.listenUntil < 0) {
 			return;
 		}
 		try {
