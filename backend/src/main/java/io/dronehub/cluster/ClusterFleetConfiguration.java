@@ -2,6 +2,7 @@ package io.dronehub.cluster;
 
 import javax.sql.DataSource;
 
+import io.dronehub.command.SimulationRequests;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetProperties;
@@ -10,17 +11,21 @@ import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The fleet shared by the nodes of a cluster, when {@code hub.cluster.enabled} is
  * {@code true}: who is alive, every drone's latest state wherever it is simulated, the
  * relay of telemetry and events between the nodes, the drone leases in the shared
- * database, and the ownership that decides which drones this node simulates.
+ * database, the ownership that decides which drones this node simulates, and pilots'
+ * requests sent to the node that simulates their drone.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("hub.cluster.enabled")
@@ -41,9 +46,14 @@ class ClusterFleetConfiguration {
 	}
 
 	@Bean
-	ClusterRelay clusterRelay(ClusterNode node, BrokerLink link, JsonMapper json, ClusterStates states,
-			ClusterMembers members, TelemetryPublisher publisher, RecentEvents recentEvents) {
-		return new ClusterRelay(node, link, json, states, members, publisher, recentEvents);
+	ClusterChannel clusterChannel(ClusterNode node, BrokerLink link, JsonMapper json) {
+		return new ClusterChannel(node, link, json);
+	}
+
+	@Bean
+	ClusterRelay clusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members,
+			TelemetryPublisher publisher, RecentEvents recentEvents) {
+		return new ClusterRelay(channel, states, members, publisher, recentEvents);
 	}
 
 	/**
@@ -65,6 +75,17 @@ class ClusterFleetConfiguration {
 		return new DroneOwnership(node, simulation, controls,
 				new DroneLeases(droneLockRepository, settings.nodeTimeout()), members, states, relay, settings,
 				System::nanoTime);
+	}
+
+	/**
+	 * Requests for drones simulated elsewhere, sent to their node, with as long as a node
+	 * timeout for the answer.
+	 */
+	@Bean
+	ClusterRequests clusterRequests(ClusterChannel channel, ClusterMembers members,
+			ObjectProvider<SimulationRequests> requests, SimulationLoop simulation, ControlLeases controls,
+			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, ClusterProperties settings) {
+		return new ClusterRequests(channel, members, requests, simulation, controls, scheduler, settings.nodeTimeout());
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The nodes of the cluster as this node hears them: each one's latest beat and when it
  * came. A node not heard from for {@code hub.cluster.node-timeout}, or that said it is
@@ -72,6 +74,22 @@ final class ClusterMembers {
 	 */
 	synchronized void simulating(List<String> drones) {
 		this.nodes.put(this.self, new Heard(List.copyOf(drones), false, this.nanoTime.getAsLong()));
+	}
+
+	/**
+	 * Which live node says, in its latest beat, that it simulates a drone.
+	 * @param droneId the drone
+	 * @return the node's id, or {@code null} when no live node does
+	 */
+	synchronized @Nullable String simulating(String droneId) {
+		long now = this.nanoTime.getAsLong();
+		for (Map.Entry<String, Heard> node : this.nodes.entrySet()) {
+			boolean alive = node.getKey().equals(this.self) || alive(node.getValue(), now);
+			if (alive && node.getValue().drones().contains(droneId)) {
+				return node.getKey();
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -1,26 +1,39 @@
 package io.dronehub.cluster;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.dronehub.command.Command;
+import io.dronehub.command.CommandReply;
+import io.dronehub.command.ControlRequest;
+import io.dronehub.command.PilotRequest;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What one node tells the others on {@link #DESTINATION}. Every node publishes and
- * subscribes to that one destination, so that the messages of a node reach every other
- * node in the order that node sent them: a drone's last states before the beat that hands
- * it over, for instance.
+ * What one node tells the others: its ticks, events and beats on {@link #DESTINATION},
+ * pilots' requests and their replies on {@link #REQUESTS}. Every node publishes and
+ * subscribes to both, so that the messages of a node reach every other node in the order
+ * that node sent them: a drone's last states before the beat that hands it over, for
+ * instance.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ClusterMessage.Tick.class, name = "TICK"),
 		@JsonSubTypes.Type(value = ClusterMessage.Events.class, name = "EVENTS"),
-		@JsonSubTypes.Type(value = ClusterMessage.Beat.class, name = "BEAT") })
+		@JsonSubTypes.Type(value = ClusterMessage.Beat.class, name = "BEAT"),
+		@JsonSubTypes.Type(value = ClusterMessage.Request.class, name = "REQUEST"),
+		@JsonSubTypes.Type(value = ClusterMessage.Reply.class, name = "REPLY"),
+		@JsonSubTypes.Type(value = ClusterMessage.SessionClosed.class, name = "SESSION_CLOSED") })
 sealed interface ClusterMessage {
 
-	/** The broker destination of every node's messages. */
+	/** The broker destination of every node's ticks, events and beats. */
 	String DESTINATION = "/topic/hub.cluster";
+
+	/** The broker destination of pilots' requests, their replies and closed sessions. */
+	String REQUESTS = "/topic/hub.requests";
 
 	/** The node that sent the message. */
 	String node();
@@ -51,6 +64,48 @@ sealed interface ClusterMessage {
 	 * @param leaving whether it is stopping: its drones are free to take at once
 	 */
 	record Beat(String node, List<String> drones, boolean leaving) implements ClusterMessage {
+	}
+
+	/**
+	 * A pilot's request for a drone that node {@code to} simulates.
+	 *
+	 * @param node the node the pilot is connected to
+	 * @param to the node that simulates the drone
+	 * @param requestId the sending node's id for the request, echoed in the reply
+	 * @param command the command, or {@code null} for a control request
+	 * @param control the control request, or {@code null} for a command
+	 * @param pilot the pilot's name
+	 * @param sessionId the pilot's session, prefixed with its node's id
+	 * @param admin whether the pilot has the ADMIN role
+	 */
+	record Request(String node, String to, String requestId, @Nullable Command command,
+			@Nullable ControlRequest control, String pilot, String sessionId, boolean admin) implements ClusterMessage {
+
+		PilotRequest request() {
+			return (this.command != null) ? this.command : Objects.requireNonNull(this.control);
+		}
+
+	}
+
+	/**
+	 * What node {@code node} decided about a {@link Request}.
+	 *
+	 * @param node the node that decided
+	 * @param to the node the pilot is connected to
+	 * @param requestId the request's id
+	 * @param reply the reply for the pilot
+	 */
+	record Reply(String node, String to, String requestId, CommandReply reply) implements ClusterMessage {
+	}
+
+	/**
+	 * A session closed on a node: wherever its pilot controls a drone, the drone's
+	 * link-loss rules start.
+	 *
+	 * @param node the node the session was connected to
+	 * @param sessionId the session, prefixed with its node's id
+	 */
+	record SessionClosed(String node, String sessionId) implements ClusterMessage {
 	}
 
 }

@@ -7,10 +7,6 @@ import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FleetListener;
 import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Carries telemetry and events between the nodes of a cluster, once per node rather than
@@ -24,13 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ClusterRelay implements FleetListener {
 
-	private static final Log logger = LogFactory.getLog(ClusterRelay.class);
-
-	private final ClusterNode node;
-
-	private final BrokerLink link;
-
-	private final JsonMapper json;
+	private final ClusterChannel channel;
 
 	private final ClusterStates states;
 
@@ -40,29 +30,27 @@ final class ClusterRelay implements FleetListener {
 
 	private final RecentEvents recentEvents;
 
-	ClusterRelay(ClusterNode node, BrokerLink link, JsonMapper json, ClusterStates states, ClusterMembers members,
-			TelemetryPublisher publisher, RecentEvents recentEvents) {
-		this.node = node;
-		this.link = link;
-		this.json = json;
+	ClusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members, TelemetryPublisher publisher,
+			RecentEvents recentEvents) {
+		this.channel = channel;
 		this.states = states;
 		this.members = members;
 		this.publisher = publisher;
 		this.recentEvents = recentEvents;
-		link.subscribe(ClusterMessage.DESTINATION, this::received);
+		channel.subscribe(ClusterMessage.DESTINATION, this::received);
 	}
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
 		this.states.simulated(states);
 		if (!states.isEmpty()) {
-			send(new ClusterMessage.Tick(this.node.id(), states));
+			send(new ClusterMessage.Tick(this.channel.self(), states));
 		}
 	}
 
 	@Override
 	public void eventsOccurred(List<FleetEvent> events) {
-		send(new ClusterMessage.Events(this.node.id(), events));
+		send(new ClusterMessage.Events(this.channel.self(), events));
 	}
 
 	/**
@@ -70,22 +58,10 @@ final class ClusterRelay implements FleetListener {
 	 * @param message what to tell them
 	 */
 	void send(ClusterMessage message) {
-		this.link.publish(ClusterMessage.DESTINATION, this.json.writeValueAsBytes(message));
+		this.channel.publish(ClusterMessage.DESTINATION, message);
 	}
 
-	private void received(byte[] body) {
-		ClusterMessage message;
-		try {
-			message = this.json.readValue(body, ClusterMessage.class);
-		}
-		catch (JacksonException ex) {
-			logger.warn("Ignored a message on " + ClusterMessage.DESTINATION + " that is not a node's: "
-					+ ex.getOriginalMessage());
-			return;
-		}
-		if (message.node().equals(this.node.id())) {
-			return;
-		}
+	private void received(ClusterMessage message) {
 		if (message instanceof ClusterMessage.Tick tick) {
 			List<DroneState> kept = this.states.published(tick.node(), tick.states());
 			if (!kept.isEmpty()) {

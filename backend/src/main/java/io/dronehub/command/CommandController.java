@@ -21,11 +21,8 @@ public class CommandController {
 
 	private final SimulationRequests requests;
 
-	private final CommandHandler handler;
-
-	CommandController(SimulationRequests requests, CommandHandler handler) {
+	CommandController(SimulationRequests requests) {
 		this.requests = requests;
-		this.handler = handler;
 	}
 
 	@MessageMapping("/command")
@@ -33,7 +30,7 @@ public class CommandController {
 	CompletableFuture<CommandReply> command(@Payload Command command, Principal user,
 			@Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
 		Pilot pilot = new Pilot(user.getName(), sessionId);
-		return this.requests.run(command, pilot, (fleet) -> this.handler.apply(fleet, command, pilot));
+		return this.requests.run(command, pilot, false);
 	}
 
 }

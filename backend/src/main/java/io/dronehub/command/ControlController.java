@@ -3,10 +3,7 @@ package io.dronehub.command;
 import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 
-import io.dronehub.control.ControlLeases;
 import io.dronehub.control.Pilot;
-import io.dronehub.flight.CommandResult;
-import io.dronehub.flight.ResultCode;
 import io.dronehub.contract.Role;
 
 import org.springframework.messaging.handler.annotation.Header;
@@ -26,11 +23,8 @@ public class ControlController {
 
 	private final SimulationRequests requests;
 
-	private final ControlLeases leases;
-
-	ControlController(SimulationRequests requests, ControlLeases leases) {
+	ControlController(SimulationRequests requests) {
 		this.requests = requests;
-		this.leases = leases;
 	}
 
 	@MessageMapping("/control")
@@ -40,12 +34,7 @@ public class ControlController {
 		Pilot pilot = new Pilot(user.getName(), sessionId);
 		boolean admin = user instanceof Authentication authentication
 				&& authentication.getAuthorities().contains(Role.ADMIN.authority());
-		return this.requests.run(request, pilot, (fleet) -> switch (request.action()) {
-			case ACQUIRE -> this.leases.acquire(fleet, request.droneId(), pilot);
-			case RELEASE -> this.leases.release(fleet, request.droneId(), pilot);
-			case FORCE_RELEASE -> admin ? this.leases.forceRelease(fleet, request.droneId(), pilot)
-					: CommandResult.rejected(ResultCode.COMMAND_DENIED, "only an ADMIN may force a release");
-		});
+		return this.requests.run(request, pilot, admin);
 	}
 
 }

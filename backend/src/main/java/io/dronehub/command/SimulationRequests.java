@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.dronehub.control.Pilot;
 import io.dronehub.flight.CommandResult;
@@ -16,16 +16,19 @@ import io.dronehub.flight.ResultCode;
 import io.dronehub.flight.SimulationLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a request on the simulation thread and turns its outcome into the reply for the
- * sender; a full simulation queue becomes a {@code BUSY} rejection. Counts the outcomes
- * as {@code hub.commands}, tagged {@code result} ({@code accepted} or {@code rejected})
- * and {@code code} (the {@link ResultCode}, {@code none} when accepted), and hands each
- * to the {@link RequestOutcomeListener}s, such as the flight recorder.
+ * sender; a full simulation queue becomes a {@code BUSY} rejection. On a node of a
+ * cluster, a request for a drone that another node simulates goes to that node through
+ * the {@link RequestForwarder}, which decides and counts it there. Counts the outcomes as
+ * {@code hub.commands}, tagged {@code result} ({@code accepted} or {@code rejected}) and
+ * {@code code} (the {@link ResultCode}, {@code none} when accepted), and hands each to
+ * the {@link RequestOutcomeListener}s, such as the flight recorder.
  */
 @Component
 public class SimulationRequests {
@@ -40,11 +43,17 @@ public class SimulationRequests {
 
 	private final List<RequestOutcomeListener> listeners;
 
-	SimulationRequests(SimulationLoop simulation, MeterRegistry meters, Clock clock,
-			ObjectProvider<RequestOutcomeListener> listeners) {
+	private final RequestDecisions decisions;
+
+	private final @Nullable RequestForwarder forwarder;
+
+	SimulationRequests(SimulationLoop simulation, RequestDecisions decisions, MeterRegistry meters, Clock clock,
+			ObjectProvider<RequestOutcomeListener> listeners, ObjectProvider<RequestForwarder> forwarder) {
 		this.simulation = simulation;
+		this.decisions = decisions;
 		this.clock = clock;
 		this.listeners = listeners.orderedStream().toList();
+		this.forwarder = forwarder.getIfAvailable();
 		this.accepted = commands(meters, "accepted", "none");
 		for (ResultCode code : ResultCode.values()) {
 			this.rejected.put(code, commands(meters, "rejected", code.name()));
@@ -52,19 +61,48 @@ public class SimulationRequests {
 	}
 
 	/**
-	 * Submits a request to the simulation.
+	 * Submits a request to the simulation, or to the node that simulates its drone.
 	 * @param request the request, whose drone and id the reply echoes
 	 * @param pilot who sent it
-	 * @param decision decides the outcome on the simulation thread
+	 * @param admin whether the sender has the ADMIN role
+	 * @return the reply
+	 */
+	public CompletableFuture<CommandReply> run(PilotRequest request, Pilot pilot, boolean admin) {
+		RequestForwarder remote = this.forwarder;
+		if (remote == null) {
+			return runHere(request, pilot, admin);
+		}
+		return decide(request, pilot, admin,
+				(fleet) -> fleet.drone(request.droneId()) == null && remote.simulatedElsewhere(request.droneId()))
+			.thenCompose((reply) -> (reply != null) ? CompletableFuture.completedFuture(reply)
+					: remote.forward(request, pilot, admin));
+	}
+
+	/**
+	 * Submits a request to this node's simulation, never to another node's: for a request
+	 * another node forwarded here.
+	 * @param request the request, whose drone and id the reply echoes
+	 * @param pilot who sent it
+	 * @param admin whether the sender has the ADMIN role
 	 * @return the reply, completed on the simulation thread
 	 */
-	public CompletableFuture<CommandReply> run(PilotRequest request, Pilot pilot,
-			Function<Fleet, CommandResult> decision) {
-		return this.simulation.submit((fleet) -> {
+	public CompletableFuture<CommandReply> runHere(PilotRequest request, Pilot pilot, boolean admin) {
+		return decide(request, pilot, admin, (fleet) -> false);
+	}
+
+	/**
+	 * Decides on the simulation thread, unless {@code elsewhere}: then the reply is null.
+	 */
+	private CompletableFuture<@Nullable CommandReply> decide(PilotRequest request, Pilot pilot, boolean admin,
+			Predicate<Fleet> elsewhere) {
+		return this.simulation.<@Nullable CommandReply>submit((fleet) -> {
+			if (elsewhere.test(fleet)) {
+				return null;
+			}
 			// read before deciding, so that the request is never later than the events it
 			// causes
 			long decidedAt = this.clock.millis();
-			return decided(request, pilot, decision.apply(fleet), decidedAt);
+			return decided(request, pilot, this.decisions.decide(fleet, request, pilot, admin), decidedAt);
 		}).exceptionally((failure) -> decided(request, pilot, busy(failure), this.clock.millis()));
 	}
 

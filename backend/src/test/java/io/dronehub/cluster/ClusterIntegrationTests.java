@@ -132,39 +132,52 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
-	void aPilotFliesTheDronesOfItsNodeWhileSpectatorsOnTheOtherWatchAndIsRefusedTheOthers() throws Exception {
+	void aPilotOnOneNodeFliesADroneTheOtherSimulatesAndHoldsItsControlAcrossTheCluster() throws Exception {
 		awaitSpread();
-		String own = this.a.simulatedIds().get(0);
-		String elsewhere = this.b.simulatedIds().get(0);
-		StompTestClient pilot = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
-		this.clients.add(pilot);
-		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
-		BlockingQueue<JsonNode> onB = connect(this.b).subscribe("/topic/drones/" + own + "/telemetry");
-		List<JsonNode> seenOnB = new ArrayList<>();
-		awaitEveryDrone(List.of(onB), List.of(seenOnB), Set.of(own));
-		seenOnB.clear();
+		String drone = this.b.simulatedIds().get(0);
+		StompTestClient alice = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
+		this.clients.add(alice);
+		StompTestClient bob = StompTestClient.connect(this.b.port(), "bob", "bob-secret");
+		this.clients.add(bob);
+		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
+		BlockingQueue<JsonNode> bobReplies = bob.subscribeReplies();
+		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/drones/" + drone + "/telemetry");
+		BlockingQueue<JsonNode> events = connect(this.a).subscribe("/topic/events");
+		List<JsonNode> seenOnA = new ArrayList<>();
+		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
+		seenOnA.clear();
 
-		JsonNode refused = pilot.request(replies, "/app/control",
-				"{\"droneId\":\"" + elsewhere + "\",\"action\":\"ACQUIRE\",\"commandId\":\"c-0\"}", "c-0");
-		assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
-		assertThat(refused.get("code").asString()).isEqualTo("TEMPORARILY_REJECTED");
-		assertThat(refused.get("reason").asString()).contains(elsewhere, "another node");
 		for (String request : List.of("\"action\":\"ACQUIRE\"", "\"type\":\"ARM\"",
 				"\"type\":\"TAKEOFF\",\"altitude\":10")) {
 			String destination = request.contains("action") ? "/app/control" : "/app/command";
 			String id = "c-" + request.length();
-			JsonNode reply = pilot.request(replies, destination,
-					"{\"droneId\":\"" + own + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
+			JsonNode reply = alice.request(aliceReplies, destination,
+					"{\"droneId\":\"" + drone + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
 			assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+			assertThat(reply.get("droneId").asString()).isEqualTo(drone);
 		}
+		JsonNode refused = bob.request(bobReplies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"b-1\"}", "b-1");
+		assertThat(refused.get("code").asString()).isEqualTo("CONTROLLED_BY_OTHER");
+		assertThat(refused.get("reason").asString()).contains("alice");
 		for (int i = 0; i < 30; i++) {
-			awaitEveryDrone(List.of(onB), List.of(seenOnB), Set.of(own));
+			awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
 		}
+		assertNoGapsPerDrone(seenOnA);
+		JsonNode climbing = seenOnA.get(seenOnA.size() - 1);
+		assertThat(climbing.get("pilot").asString()).isEqualTo("alice");
+		assertThat(climbing.get("position").get("alt").asDouble()).isGreaterThan(2);
 
-		assertNoGapsPerDrone(seenOnB);
-		JsonNode last = seenOnB.get(seenOnB.size() - 1);
-		assertThat(last.get("pilot").asString()).isEqualTo("alice");
-		assertThat(last.get("position").get("alt").asDouble()).isGreaterThan(2);
+		alice.close();
+		await().atMost(StompTestClient.TIMEOUT)
+			.until(() -> StompTestClient.drain(events)
+				.stream()
+				.anyMatch((event) -> event.get("type").asString().equals("CONTROL_RELEASED")
+						&& event.get("droneId").asString().equals(drone)
+						&& event.get("detail").asString().contains("disconnected")));
+		JsonNode taken = bob.request(bobReplies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"b-2\"}", "b-2");
+		assertThat(taken.get("status").asString()).as(taken.toString()).isEqualTo("ACCEPTED");
 	}
 
 	@Test

@@ -223,10 +223,11 @@ class HostileClientsIntegrationTests {
 		socket.sendMessage(new TextMessage("CONNECT\naccept-version:1.2\nhost:hub\n\n\0"));
 		socket.sendMessage(new TextMessage("SEND\ndestination:/app/command\n\n" + "x".repeat(5000) + "\0"));
 		// 1009 (too big), or 1006 when closing with the rest of the frame unread resets
-		// the socket before the client reads the close frame; either way the hub must
-		// have closed this session for its size, once
+		// the socket before the client reads the close frame, or 1002 when the client's
+		// own send of that rest fails on the closed socket and it reports a protocol
+		// error; either way the hub must have closed this session for its size, once
 		assertThat(closed.poll(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).extracting(CloseStatus::getCode)
-			.isIn(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), 1006);
+			.isIn(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), 1006, CloseStatus.PROTOCOL_ERROR.getCode());
 		await().atMost(StompTestClient.TIMEOUT).until(() -> sessionsClosed("frame_size") != closedBefore);
 		assertThat(sessionsClosed("frame_size")).isEqualTo(closedBefore + 1);
 	}
