@@ -25,7 +25,8 @@ import org.springframework.scheduling.TaskScheduler;
  * {@code true}: who is alive, every drone's latest state wherever it is simulated, the
  * relay of telemetry and events between the nodes, the drone leases in the shared
  * database, the ownership that decides which drones this node simulates, and pilots'
- * requests sent to the node that simulates their drone.
+ * requests sent to the node that simulates their drone, and the events that say when this
+ * node loses its broker and has it again.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("hub.cluster.enabled")
@@ -86,6 +87,13 @@ class ClusterFleetConfiguration {
 			ObjectProvider<SimulationRequests> requests, SimulationLoop simulation, ControlLeases controls,
 			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, ClusterProperties settings) {
 		return new ClusterRequests(channel, members, requests, simulation, controls, scheduler, settings.nodeTimeout());
+	}
+
+	@Bean
+	BrokerAnnouncer brokerAnnouncer(ClusterNode node, SimulationLoop simulation, BrokerLink link) {
+		BrokerAnnouncer announcer = new BrokerAnnouncer(node, simulation);
+		link.addListener(announcer);
+		return announcer;
 	}
 
 }

@@ -39,6 +39,16 @@ public enum EventType {
 	 * Several nodes only: another node simulates the drone from now on, carrying on from
 	 * its last state.
 	 */
-	DRONE_MOVED
+	DRONE_MOVED,
+	/**
+	 * Several nodes only: this node lost its broker and serves only the drones it
+	 * simulates; {@code droneId} is {@code null}.
+	 */
+	BROKER_LOST,
+	/**
+	 * Several nodes only: this node has its broker again; {@code droneId} is
+	 * {@code null}.
+	 */
+	BROKER_RECOVERED
 
 }

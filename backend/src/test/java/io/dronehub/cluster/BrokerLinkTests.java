@@ -1,8 +1,6 @@
 package io.dronehub.cluster;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link BrokerLink} against an embedded Artemis broker and, where its STOMP
@@ -38,8 +35,6 @@ class BrokerLinkTests {
 	private static final String TOPIC = "/topic/hub.test";
 
 	private static final byte[] PROBE = "{\"probe\":true}".getBytes(StandardCharsets.UTF_8);
-
-	private static final int RABBITMQ_STOMP_PORT = 61613;
 
 	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
@@ -68,9 +63,8 @@ class BrokerLinkTests {
 
 	@Test
 	void whatOneNodePublishesEveryNodeReceivesByteForByteInOrderThroughRabbitMq() {
-		assumeTrue(answers(RABBITMQ_STOMP_PORT), "nothing answers on 127.0.0.1:" + RABBITMQ_STOMP_PORT
-				+ "; to run this test against RabbitMQ: rabbitmq-plugins enable rabbitmq_stomp");
-		everyNodeReceivesWhatOneNodePublishes(RABBITMQ_STOMP_PORT);
+		LocalRabbitMq.assumeAnswers();
+		everyNodeReceivesWhatOneNodePublishes(LocalRabbitMq.STOMP_PORT);
 	}
 
 	@Test
@@ -185,16 +179,6 @@ class BrokerLinkTests {
 	 */
 	private static void awaitFlowing(BrokerLink publisher, BlockingQueue<byte[]> received) {
 		await().until(() -> publisher.publish(TOPIC, PROBE) && received.poll() != null);
-	}
-
-	private static boolean answers(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/** The frames a subscription handler is given, and the threads it runs on. */

@@ -25,9 +25,7 @@ import io.dronehub.flight.DroneState;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.SimulationLoop;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,18 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two hub nodes in this JVM, joined by an embedded ActiveMQ Artemis broker and sharing an
- * in-memory H2 database for their drone leases, each with a manual simulation clock:
- * every drone is simulated by exactly one node, spectators on both nodes see every drone
- * with the same {@code seq}s and no gap, and a node that stops hands its drones over.
+ * Two hub nodes in this JVM, joined by a STOMP broker and sharing an in-memory H2
+ * database for their drone leases, each with a manual simulation clock: every drone is
+ * simulated by exactly one node, spectators on both nodes see every drone with the same
+ * {@code seq}s and no gap, a pilot on one node flies a drone of the other, and a node
+ * that stops hands its drones over. Run against each broker by a subclass.
  */
-class ClusterIntegrationTests {
+abstract class ClusterIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Set<String> FLEET = Set.of("d1", "d2", "d3", "d4");
-
-	private static EmbeddedArtemis broker;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -61,19 +58,15 @@ class ClusterIntegrationTests {
 
 	private String database;
 
-	private Node a;
+	Node a;
 
-	private Node b;
+	Node b;
 
-	@BeforeAll
-	static void startBroker() {
-		broker = new EmbeddedArtemis();
-	}
-
-	@AfterAll
-	static void stopBroker() throws Exception {
-		broker.close();
-	}
+	/**
+	 * The broker's STOMP port on 127.0.0.1.
+	 * @return the port
+	 */
+	abstract int brokerPort();
 
 	@BeforeEach
 	void startNodes() {
@@ -216,13 +209,13 @@ class ClusterIntegrationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class).profiles("it")
 			.run("--server.port=0", "--hub.simulation.clock=manual", "--hub.fleet.size=4",
 					"--hub.recorder.enabled=false", "--hub.cluster.enabled=true", "--hub.cluster.node-id=" + id,
-					"--hub.cluster.broker.port=" + broker.port(), "--hub.cluster.heartbeat=100ms",
+					"--hub.cluster.broker.port=" + brokerPort(), "--hub.cluster.heartbeat=100ms",
 					"--hub.cluster.node-timeout=2s", "--spring.datasource.url=" + this.database,
 					"--logging.level.org.apache.activemq.audit=WARN");
 		return new Node(context);
 	}
 
-	private void awaitSpread() {
+	void awaitSpread() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			Set<String> all = new HashSet<>(this.a.simulatedIds());
 			all.addAll(this.b.simulatedIds());
@@ -243,7 +236,7 @@ class ClusterIntegrationTests {
 	 * Runs one tick on each node, then waits until every queue has received the new state
 	 * of each of {@code drones}, moving what it received to {@code seen}.
 	 */
-	private void awaitEveryDrone(List<BlockingQueue<JsonNode>> queues, List<List<JsonNode>> seen, Set<String> drones) {
+	void awaitEveryDrone(List<BlockingQueue<JsonNode>> queues, List<List<JsonNode>> seen, Set<String> drones) {
 		await().atMost(StompTestClient.TIMEOUT).until(() -> {
 			this.a.advance();
 			this.b.advance();
@@ -292,7 +285,7 @@ class ClusterIntegrationTests {
 					Collectors.mapping((state) -> state.get("seq").asLong(), Collectors.toList())));
 	}
 
-	private StompTestClient connect(Node node) throws Exception {
+	StompTestClient connect(Node node) throws Exception {
 		StompTestClient client = StompTestClient.connect(node.port());
 		this.clients.add(client);
 		return client;
@@ -309,9 +302,9 @@ class ClusterIntegrationTests {
 	}
 
 	/** One hub node of the test. */
-	private static final class Node implements AutoCloseable {
+	static final class Node implements AutoCloseable {
 
-		private final ConfigurableApplicationContext context;
+		final ConfigurableApplicationContext context;
 
 		private final SimulationLoop simulation;
 
