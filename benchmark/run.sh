@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the hub, side by side with a floor server and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow baseline peer fleet-recorder record export
+#   scenarios: fleet fast crowd pilot slow baseline peer fleet-recorder record export cluster
 #                  (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
@@ -64,13 +64,13 @@ for arg in "$@"; do
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | baseline | peer | fleet-recorder | record | export) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | pilot | slow | baseline | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
 		-h | --help) sed -n '2,21p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline peer fleet-recorder record export)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline peer fleet-recorder record export cluster)
 smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 # the record rows are shortened to keep the whole run near its budget, unless told otherwise
 RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
@@ -314,6 +314,10 @@ write_tables() {
 				echo
 				printf '%s\n' "${REC_VERDICTS[@]}"
 			fi
+		fi
+		if [ ${#CLUSTER_LINES[@]} -gt 0 ]; then
+			echo
+			printf '%s\n' "${CLUSTER_LINES[@]}"
 		fi
 		if [ ${#EXPORT_ROWS[@]} -gt 0 ]; then
 			echo
@@ -643,6 +647,96 @@ export_run() { # name database jdbc-url user password hub-args...
 	stop_server
 	read_results "$OUT/$name.properties"
 	add_export_rows "$name" "$database"
+}
+
+# Two hub nodes over RabbitMQ's STOMP plugin, both on core 0 (RabbitMQ where the system puts it), sharing a
+# PostgreSQL database for the drone leases, with a generator of 500 spectators for each node (both
+# generators on core 1); the nodes' own counters give the messages they sent to and received from
+# the broker. Then node b is killed with SIGKILL and node a's takeover of its drones is timed.
+CLUSTER_LINES=()
+cluster_counter() { # port direction: the node's hub.cluster.messages count (a float), or 0
+	curl -s -u bench-admin:bench-admin "http://127.0.0.1:$1/actuator/prometheus" |
+		awk -v d="direction=\"$2\"" '/^hub_cluster_messages_total/ && index($0, d) { print $NF; found = 1 } END { if (!found) print 0 }'
+}
+
+sum() { awk 'BEGIN { for (i = 1; i < ARGC; i++) total += ARGV[i]; print total }' "$@"; }
+
+cluster_drones() { # port node: how many drones the node says it simulates, in /api/cluster
+	{ curl -s -u bench-admin:bench-admin "http://127.0.0.1:$1/api/cluster" || true; } |
+		{ grep -o "\"id\":\"$2\",\"alive\":true,\"drones\":\[[^]]*\]" || true; } |
+		{ grep -o '"d[0-9]*"' || true; } | wc -l
+}
+
+scenario_cluster() {
+	local spectators a_pid b_pid b_port=$((PORT + 1)) sent_before received_before started elapsed
+	spectators=$(scaled 500)
+	if command -v rabbitmq-plugins >/dev/null 2>&1; then
+		timeout 60 rabbitmq-plugins -q enable rabbitmq_stomp >/dev/null 2>&1 || log "could not enable rabbitmq_stomp"
+	fi
+	if ! (exec 3<>/dev/tcp/127.0.0.1/61613) 2>/dev/null; then
+		CLUSTER_LINES+=("cluster: nothing answers on RabbitMQ's STOMP port 127.0.0.1:61613: not measured.")
+		return
+	fi
+	if ! postgres_create; then
+		CLUSTER_LINES+=("cluster: $PG_ABSENT.")
+		return
+	fi
+	local node_args=(--hub.recorder.enabled=false --hub.cluster.enabled=true "${PG_HUB_ARGS[@]}")
+	R=()
+	if ! start_hub cluster-a-500 10 10 --hub.cluster.node-id=a "${node_args[@]}"; then
+		postgres_drop
+		return
+	fi
+	a_pid=$SERVER_PID
+	if ! PORT=$b_port start_hub cluster-b-500 10 10 --hub.cluster.node-id=b "${node_args[@]}"; then
+		SERVER_PID=$a_pid stop_server
+		postgres_drop
+		return
+	fi
+	b_pid=$SERVER_PID
+	# node a takes every drone before node b is up: wait until b has taken its share
+	local on_a on_b
+	for _ in $(seq 1 60); do
+		on_a=$(cluster_drones "$PORT" a)
+		on_b=$(cluster_drones "$PORT" b)
+		[ "$on_a" -gt 0 ] && [ "$on_b" -gt 0 ] && [ $((on_a + on_b)) -eq 10 ] && break
+		sleep 0.5
+	done
+	log "cluster: node a simulates $on_a drones, node b $on_b"
+	sent_before=$(sum "$(cluster_counter "$PORT" sent)" "$(cluster_counter "$b_port" sent)")
+	received_before=$(sum "$(cluster_counter "$PORT" received)" "$(cluster_counter "$b_port" received)")
+	started=$(date +%s.%N)
+	run_generator cluster-a-500 "ws://127.0.0.1:$PORT/ws" "$a_pid" true --spectators="$spectators" --drones=10 \
+		--rate-hz=10 ${credentials[@]+"${credentials[@]}"} &
+	local generator_a=$!
+	run_generator cluster-b-500 "ws://127.0.0.1:$b_port/ws" "$b_pid" true --spectators="$spectators" --drones=10 \
+		--rate-hz=10 ${credentials[@]+"${credentials[@]}"}
+	wait "$generator_a" || true
+	elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+	local sent received
+	sent=$(sum "$(cluster_counter "$PORT" sent)" "$(cluster_counter "$b_port" sent)" "-$sent_before")
+	received=$(sum "$(cluster_counter "$PORT" received)" "$(cluster_counter "$b_port" received)" "-$received_before")
+	local name
+	for name in cluster-a-500 cluster-b-500; do
+		read_results "$OUT/$name.properties"
+		add_row "$name" "node ${name:8:1} of two over RabbitMQ $(timeout 30 rabbitmqctl -q version 2>/dev/null || echo '?')"
+	done
+	local killed took=""
+	killed=$(date +%s%N)
+	kill -9 "$b_pid" 2>/dev/null || true
+	for _ in $(seq 1 200); do
+		if [ "$(cluster_drones "$PORT" a)" -eq 10 ]; then
+			took=$((($(date +%s%N) - killed) / 1000000))
+			break
+		fi
+		sleep 0.05
+	done
+	SERVER_PID=$a_pid stop_server
+	postgres_drop
+	CLUSTER_LINES+=("$(awk -v sent="$sent" -v received="$received" -v s="$elapsed" -v spectators="$spectators" \
+		-v took="${took:-more than 10000}" 'BEGIN {
+			printf "cluster: two nodes, %d spectators each, 10 drones x 10 Hz: the nodes sent %.0f messages/s to the broker and received %.0f/s from it (each node publishes one message per tick of its own drones, plus its beats and events; spectators x states would be %d/s); node b killed with SIGKILL: node a simulated all 10 drones after %s ms.\n",
+				spectators, sent / s, received / s, 2 * spectators * 100, took }')")
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
