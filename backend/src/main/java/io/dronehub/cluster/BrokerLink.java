@@ -120,12 +120,25 @@ public final class BrokerLink implements SmartLifecycle {
 		Gauge.builder("hub.cluster.broker.connected", this, (link) -> link.connected() ? 1 : 0)
 			.description("Whether this node is connected to the cluster's broker (1) or not (0)")
 			.register(meters);
+		Gauge.builder("hub.cluster.messages.waiting", this.sender, BrokerLink::waiting)
+			.description("Messages this node published that wait for the link's sender thread")
+			.register(meters);
 		this.sent = messages("sent", meters);
 		this.received = messages("received", meters);
 		this.unsent = Counter.builder("hub.cluster.messages.unsent")
 			.description("Messages this node published while it was not connected to the cluster's broker, "
 					+ "or that it could not write")
 			.register(meters);
+	}
+
+	/** How many frames wait for the sender thread; none before it is started. */
+	private static int waiting(ThreadPoolTaskExecutor sender) {
+		try {
+			return sender.getQueueSize();
+		}
+		catch (IllegalStateException notStarted) {
+			return 0;
+		}
 	}
 
 	private static Counter messages(String direction, MeterRegistry meters) {
