@@ -161,8 +161,7 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 			for (String droneId : this.states.droneIds()) {
 				String preferred = DroneAssignment.preferredNode(droneId, nowAlive);
 				if (this.owned.containsKey(droneId) && !this.self.equals(preferred)) {
-					giveUp(droneId, "moved to node " + preferred);
-					this.leases.release(droneId);
+					handOver(droneId, "moved to node " + preferred);
 				}
 				else if (!this.owned.containsKey(droneId) && this.self.equals(preferred)) {
 					takeOver(droneId);
@@ -215,9 +214,14 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 		});
 	}
 
-	private void giveUp(String droneId, String why) {
+	/**
+	 * Stops simulating a drone and frees its lease, so that another node takes it at
+	 * once.
+	 */
+	private void handOver(String droneId, String why) {
 		this.owned.remove(droneId);
 		stopSimulating(droneId, why);
+		this.leases.release(droneId);
 	}
 
 	private void stopSimulating(String droneId, String why) {
@@ -230,8 +234,7 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 
 	private void leave() {
 		for (String droneId : new ArrayList<>(this.owned.keySet())) {
-			giveUp(droneId, "node " + this.self + " stopped");
-			this.leases.release(droneId);
+			handOver(droneId, "node " + this.self + " stopped");
 		}
 		announce(true);
 	}

@@ -25,6 +25,9 @@ public final class Fleet {
 	 */
 	private final Set<String> simulated = new HashSet<>();
 
+	/** The drones this fleet steps, in fleet order: kept with {@link #simulated}. */
+	private List<Drone> simulating = List.of();
+
 	private final Clock clock;
 
 	private final EventLog events;
@@ -63,6 +66,7 @@ public final class Fleet {
 		}
 		if (simulateAll) {
 			this.simulated.addAll(this.drones.keySet());
+			simulatedChanged();
 		}
 		this.states = snapshot();
 	}
@@ -122,6 +126,7 @@ public final class Fleet {
 		if (drone == null || !this.simulated.add(last.droneId())) {
 			return false;
 		}
+		simulatedChanged();
 		drone.resumeFrom(last, why);
 		return true;
 	}
@@ -133,7 +138,11 @@ public final class Fleet {
 	 * @return whether the drone is of this fleet and was not simulated here already
 	 */
 	public boolean start(String droneId) {
-		return this.drones.containsKey(droneId) && this.simulated.add(droneId);
+		if (!this.drones.containsKey(droneId) || !this.simulated.add(droneId)) {
+			return false;
+		}
+		simulatedChanged();
+		return true;
 	}
 
 	/**
@@ -143,7 +152,11 @@ public final class Fleet {
 	 * @return whether it was simulated here
 	 */
 	public boolean stop(String droneId) {
-		return this.simulated.remove(droneId);
+		if (!this.simulated.remove(droneId)) {
+			return false;
+		}
+		simulatedChanged();
+		return true;
 	}
 
 	/**
@@ -190,13 +203,11 @@ public final class Fleet {
 	}
 
 	Collection<Drone> drones() {
-		List<Drone> simulating = new ArrayList<>(this.simulated.size());
-		for (Drone drone : this.drones.values()) {
-			if (this.simulated.contains(drone.id())) {
-				simulating.add(drone);
-			}
-		}
-		return simulating;
+		return this.simulating;
+	}
+
+	private void simulatedChanged() {
+		this.simulating = this.drones.values().stream().filter((drone) -> this.simulated.contains(drone.id())).toList();
 	}
 
 	List<FleetEvent> drainEvents() {
