@@ -1,5 +1,8 @@
 package io.dronehub.cluster;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import javax.sql.DataSource;
 
 import io.dronehub.command.SimulationRequests;
@@ -9,6 +12,7 @@ import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.SimulationLoop;
 import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,10 +55,26 @@ class ClusterFleetConfiguration {
 		return new ClusterChannel(node, link, json);
 	}
 
+	/**
+	 * The other nodes' states on their way to this node's fan-out, handed to it on a
+	 * thread of their own, {@code cluster-telemetry}.
+	 */
+	@Bean
+	RemoteTelemetry remoteTelemetry(FleetProperties fleet, ClusterStates states, TelemetryPublisher publisher,
+			MeterRegistry meters) {
+		ExecutorService thread = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread telemetry = new Thread(runnable, "cluster-telemetry");
+			telemetry.setDaemon(true);
+			return telemetry;
+		});
+		return new RemoteTelemetry(Fleet.ids(fleet), states::isSimulatedHere, publisher::statesComputed, thread,
+				meters);
+	}
+
 	@Bean
 	ClusterRelay clusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members,
-			TelemetryPublisher publisher, RecentEvents recentEvents) {
-		return new ClusterRelay(channel, states, members, publisher, recentEvents);
+			RemoteTelemetry remoteTelemetry, TelemetryPublisher publisher, RecentEvents recentEvents) {
+		return new ClusterRelay(channel, states, members, remoteTelemetry, publisher, recentEvents);
 	}
 
 	/**

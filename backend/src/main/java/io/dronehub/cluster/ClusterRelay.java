@@ -26,15 +26,18 @@ final class ClusterRelay implements FleetListener {
 
 	private final ClusterMembers members;
 
+	private final RemoteTelemetry telemetry;
+
 	private final TelemetryPublisher publisher;
 
 	private final RecentEvents recentEvents;
 
-	ClusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members, TelemetryPublisher publisher,
-			RecentEvents recentEvents) {
+	ClusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members, RemoteTelemetry telemetry,
+			TelemetryPublisher publisher, RecentEvents recentEvents) {
 		this.channel = channel;
 		this.states = states;
 		this.members = members;
+		this.telemetry = telemetry;
 		this.publisher = publisher;
 		this.recentEvents = recentEvents;
 		channel.subscribe(ClusterMessage.DESTINATION, this::received);
@@ -65,7 +68,7 @@ final class ClusterRelay implements FleetListener {
 		if (message instanceof ClusterMessage.Tick tick) {
 			List<DroneState> kept = this.states.published(tick.node(), tick.states());
 			if (!kept.isEmpty()) {
-				this.publisher.statesComputed(kept);
+				this.telemetry.offer(kept);
 			}
 		}
 		else if (message instanceof ClusterMessage.Events events) {

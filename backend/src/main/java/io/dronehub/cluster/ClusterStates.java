@@ -82,6 +82,15 @@ final class ClusterStates implements LatestStates {
 		this.simulatedHere = Set.copyOf(droneIds);
 	}
 
+	/**
+	 * Whether this node simulates a drone now.
+	 * @param droneId the drone
+	 * @return {@code true} if it is among the drones last noted as simulated here
+	 */
+	boolean isSimulatedHere(String droneId) {
+		return this.simulatedHere.contains(droneId);
+	}
+
 	/** The drones of the fleet, in fleet order. */
 	List<String> droneIds() {
 		return this.droneIds;

@@ -40,8 +40,8 @@ class TelemetryFanout {
 	/**
 	 * Offers states of one tick to every session; returns without waiting for any write.
 	 * Safe to call from several threads for different drones: a node of a cluster
-	 * publishes its own drones' states from the simulation thread and the others' as they
-	 * arrive from the broker.
+	 * publishes its own drones' states from the simulation thread and the others' from a
+	 * thread of the cluster's.
 	 * @param states the states of one tick, of drones of the fleet
 	 */
 	void publish(List<DroneState> states) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The STOMP MESSAGE frames of one tick. Each state is serialised once; the frame for a
  * given destination and subscription id is built once and shared by every session that
  * uses the same id (clients mostly number their subscriptions {@code sub-0},
- * {@code sub-1}, …). Used by the simulation thread only.
+ * {@code sub-1}, …). Used by the thread that publishes the tick only.
  */
 final class TickFrames {
 
