@@ -18,7 +18,7 @@ public record Flight(@JsonPropertyDescription("the flight's id") UUID id,
 		@JsonPropertyDescription("everyone who flew it, in the order they first did") List<String> pilots,
 		@JsonPropertyDescription("when the drone armed, epoch milliseconds") @Unit("ms") long startedAt,
 		@JsonPropertyDescription("when the flight ended, epoch milliseconds; null while flying") @Unit("ms") @Nullable Long endedAt,
-		@JsonPropertyDescription("DISARMED, HUB_STOPPED, HANDED_OVER, or the failsafe that ended it; null while flying") @Nullable String endReason,
+		@JsonPropertyDescription("DISARMED, HUB_STOPPED, or the failsafe that ended it; null while flying") @Nullable String endReason,
 		@JsonPropertyDescription("the highest altitude above home") @Unit("m") double maxAltitude,
 		@JsonPropertyDescription("the distance flown, horizontal and vertical") @Unit("m") double distance,
 		@JsonPropertyDescription("battery charge used") @Unit("%") double batteryUsed,
@@ -29,11 +29,5 @@ public record Flight(@JsonPropertyDescription("the flight's id") UUID id,
 
 	/** Why a flight ended when the drone disarmed with no failsafe active. */
 	public static final String DISARMED = "DISARMED";
-
-	/**
-	 * Why a flight ended when its drone, still armed, moved to another node of a cluster,
-	 * which records the rest as a flight of its own.
-	 */
-	public static final String HANDED_OVER = "HANDED_OVER";
 
 }

@@ -38,8 +38,9 @@ import org.springframework.transaction.TransactionException;
  * {@link EventType#RECORDER_DEGRADED}, and the first good write that leaves the queue
  * less than half full as {@link EventType#RECORDER_RECOVERED} (so a backlog that is still
  * being caught up with does not announce a recovery and then lose again). On a clean stop
- * everything queued is written and the flights under way end as
- * {@link Flight#HUB_STOPPED}.
+ * everything queued is written and, on a single hub, the flights under way end as
+ * {@link Flight#HUB_STOPPED}; on a node of a cluster they stay open for the nodes that
+ * take their drones over.
  * <p>
  * {@link #statesComputed}, {@link #eventsOccurred} and {@link #requestDecided} are called
  * on the simulation thread (the last also on a sender's thread when the simulation was
@@ -70,6 +71,8 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private final ObjectProvider<SimulationLoop> simulation;
 
+	private final boolean endFlightsOnStop;
+
 	private final Counter writtenStates;
 
 	private final Counter writtenEvents;
@@ -92,7 +95,7 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	FlightRecorder(RecorderProperties settings, FlightStore store, RecorderSchema schema, FlightTracker tracker,
 			RecorderRetention retention, Clock clock, JsonMapper json, ObjectProvider<SimulationLoop> simulation,
-			MeterRegistry meters) {
+			boolean endFlightsOnStop, MeterRegistry meters) {
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.settings = settings;
 		this.store = store;
@@ -102,6 +105,7 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 		this.clock = clock;
 		this.json = json;
 		this.simulation = simulation;
+		this.endFlightsOnStop = endFlightsOnStop;
 		this.writtenStates = counter(meters, "hub.recorder.written", "states", "Recorded items written");
 		this.writtenEvents = counter(meters, "hub.recorder.written", "events", "Recorded items written");
 		this.droppedStates = counter(meters, "hub.recorder.dropped", "states",
@@ -208,9 +212,11 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		RecorderBatch last = new RecorderBatch();
-		this.tracker.endAll(this.clock.millis(), last);
-		write(last);
+		if (this.endFlightsOnStop) {
+			RecorderBatch last = new RecorderBatch();
+			this.tracker.endAll(this.clock.millis(), last);
+			write(last);
+		}
 		this.writer = null;
 	}
 

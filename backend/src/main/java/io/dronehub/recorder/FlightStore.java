@@ -105,6 +105,36 @@ public class FlightStore {
 	}
 
 	/**
+	 * The latest flight of a drone that is under way, as recorded so far: the flight of a
+	 * drone that moved here from another node of a cluster, which this node carries on.
+	 * @param droneId the drone
+	 * @return the flight, or empty if none of that drone is open with a state recorded
+	 */
+	Optional<FlightSoFar> openFlightOf(String droneId) {
+		return this.jdbc
+			.sql("SELECT * FROM flight WHERE drone_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")
+			.param(droneId)
+			.query(this::flight)
+			.optional()
+			.flatMap(this::soFar);
+	}
+
+	private Optional<FlightSoFar> soFar(Flight flight) {
+		int entries = this.jdbc.sql("SELECT COALESCE(MAX(event_no) + 1, 0) FROM flight_event WHERE flight_id = ?")
+			.param(flight.id())
+			.query(Integer.class)
+			.single();
+		return this.jdbc
+			.sql("SELECT seq, recorded_at, lat, lon, alt, battery_percent FROM flight_state WHERE flight_id = ? "
+					+ "ORDER BY flight_id DESC, seq DESC LIMIT 1")
+			.param(flight.id())
+			.query((rs, row) -> new FlightSoFar(flight, rs.getLong("seq"), rs.getLong("recorded_at"),
+					new Position(rs.getDouble("lat"), rs.getDouble("lon"), rs.getDouble("alt")),
+					rs.getDouble("battery_percent"), entries))
+			.optional();
+	}
+
+	/**
 	 * One page of flights, newest first.
 	 * @param query the filters and the page
 	 * @return the page

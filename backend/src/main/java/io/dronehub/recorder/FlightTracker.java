@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.dronehub.flight.DroneState;
@@ -23,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * the tick before its first state (the ARM that started it) to the end of the tick of its
  * last (the touchdown that ended it).
  * <p>
+ * On a node of a cluster a flight follows its drone from node to node: a drone missing
+ * from a tick moved to another node, and its flight is left open for that node; a drone
+ * that arrives armed carries on its drone's open flight as recorded so far, when that
+ * flight's last state is recent enough to be the same flight.
+ * <p>
  * Owned by the recorder's thread.
  */
 final class FlightTracker {
@@ -30,18 +37,49 @@ final class FlightTracker {
 	/** Metres per degree of latitude, and of longitude at the equator. */
 	private static final double METERS_PER_DEGREE = Math.toRadians(1) * 6_371_000;
 
+	/**
+	 * How many numbers of a flight's log a node that carries it on leaves free: entries
+	 * that the node before still had on their way to the database keep their place before
+	 * this node's.
+	 */
+	static final int ENTRIES_IN_TRANSIT = 10_000;
+
 	private final Supplier<UUID> ids;
+
+	private final Function<String, Optional<FlightSoFar>> openFlights;
+
+	private final long carryOnWithinMillis;
 
 	private final Map<String, OpenFlight> open = new HashMap<>();
 
-	/** Flights that ended with the latest tick: entries of that tick still join them. */
+	/**
+	 * Flights that ended, or left with their drone, with the latest tick: entries of that
+	 * tick still join them.
+	 */
 	private final Map<String, OpenFlight> ended = new HashMap<>();
 
 	/** Log entries of drones not flying, since their latest state. */
 	private final Map<String, List<FlightLogEntry>> waiting = new HashMap<>();
 
+	/**
+	 * Creates the tracker of a single hub, on which every flight starts here.
+	 * @param ids the ids of new flights
+	 */
 	FlightTracker(Supplier<UUID> ids) {
+		this(ids, (droneId) -> Optional.empty(), 0);
+	}
+
+	/**
+	 * Creates the tracker of a node of a cluster.
+	 * @param ids the ids of new flights
+	 * @param openFlights a drone's flight under way as recorded so far, by any node
+	 * @param carryOnWithinMillis how long after its last recorded state a flight may be
+	 * carried on: a drone armed later than that starts a flight of its own
+	 */
+	FlightTracker(Supplier<UUID> ids, Function<String, Optional<FlightSoFar>> openFlights, long carryOnWithinMillis) {
 		this.ids = ids;
+		this.openFlights = openFlights;
+		this.carryOnWithinMillis = carryOnWithinMillis;
 	}
 
 	/**
@@ -55,13 +93,14 @@ final class FlightTracker {
 			List<FlightLogEntry> before = this.waiting.remove(state.droneId());
 			OpenFlight flight = this.open.get(state.droneId());
 			if (flight == null && state.armed()) {
-				flight = new OpenFlight(this.ids.get(), state);
+				flight = carryOn(state).orElseGet(() -> new OpenFlight(this.ids.get(), state));
 				this.open.put(state.droneId(), flight);
 				if (before != null) {
 					before.forEach(flight.log(batch));
 				}
 			}
-			if (flight == null) {
+			if (flight == null || state.seq() <= flight.lastSeq) {
+				// not flying, or a state the node before this one has recorded already
 				continue;
 			}
 			flight.add(state);
@@ -73,22 +112,30 @@ final class FlightTracker {
 			}
 			batch.flight(flight.summary());
 		}
-		endHandedOver(states, batch);
+		leaveHandedOver(states);
 		// what is left names no drone of this tick, such as a command for an unknown id
 		this.waiting.clear();
 	}
 
 	/**
-	 * Ends the flights of drones missing from a tick: drones that this node of a cluster
-	 * no longer simulates.
+	 * The open flight of a drone that arrived armed from another node, if it is recent
+	 * enough to be the one it flies.
 	 */
-	private void endHandedOver(List<DroneState> states, RecorderBatch batch) {
+	private Optional<OpenFlight> carryOn(DroneState first) {
+		return this.openFlights.apply(first.droneId())
+			.filter((soFar) -> first.timestamp() - soFar.lastTimestamp() <= this.carryOnWithinMillis)
+			.map(OpenFlight::new);
+	}
+
+	/**
+	 * Stops tracking the flights of drones missing from a tick, drones that this node of
+	 * a cluster no longer simulates: the node that has them now carries them on.
+	 */
+	private void leaveHandedOver(List<DroneState> states) {
 		this.open.values().removeIf((flight) -> {
 			if (states.stream().anyMatch((state) -> state.droneId().equals(flight.droneId))) {
 				return false;
 			}
-			flight.end(flight.lastTimestamp, Flight.HANDED_OVER);
-			batch.flight(flight.summary());
 			this.ended.put(flight.droneId, flight);
 			return true;
 		});
@@ -160,6 +207,8 @@ final class FlightTracker {
 
 		private @Nullable Position last;
 
+		private long lastSeq = Long.MIN_VALUE;
+
 		private long lastTimestamp;
 
 		private double maxAltitude;
@@ -183,12 +232,31 @@ final class FlightTracker {
 			this.startBatteryPercent = first.battery().percent();
 		}
 
+		/** Carries on a flight recorded so far, its log numbered after a gap. */
+		OpenFlight(FlightSoFar soFar) {
+			Flight flight = soFar.flight();
+			this.id = flight.id();
+			this.droneId = flight.droneId();
+			this.startedAt = flight.startedAt();
+			this.startBatteryPercent = soFar.lastBatteryPercent() + flight.batteryUsed();
+			this.pilots.addAll(flight.pilots());
+			this.last = soFar.lastPosition();
+			this.lastSeq = soFar.lastSeq();
+			this.lastTimestamp = soFar.lastTimestamp();
+			this.maxAltitude = flight.maxAltitude();
+			this.distance = flight.distance();
+			this.batteryPercent = soFar.lastBatteryPercent();
+			this.frames = flight.frames();
+			this.entries = soFar.entries() + ENTRIES_IN_TRANSIT;
+		}
+
 		void add(DroneState state) {
 			Position position = state.position();
 			if (this.last != null) {
 				this.distance += metersBetween(this.last, position);
 			}
 			this.last = position;
+			this.lastSeq = state.seq();
 			this.lastTimestamp = state.timestamp();
 			this.maxAltitude = Math.max(this.maxAltitude, position.alt());
 			this.batteryPercent = state.battery().percent();

@@ -12,12 +12,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import io.dronehub.HubApplication;
 import io.dronehub.StompTestClient;
@@ -41,10 +43,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two hub nodes in this JVM, joined by a STOMP broker and sharing an in-memory H2
- * database for their drone leases, each with a manual simulation clock: every drone is
- * simulated by exactly one node, spectators on both nodes see every drone with the same
- * {@code seq}s and no gap, a pilot on one node flies a drone of the other, and a node
- * that stops hands its drones over. Run against each broker by a subclass.
+ * database for their drone leases and recorded flights, each with a manual simulation
+ * clock: every drone is simulated by exactly one node, spectators on both nodes see every
+ * drone with the same {@code seq}s and no gap, a pilot on one node flies a drone of the
+ * other, and a node that stops hands its drones over, their flights carrying on. Run
+ * against each broker by a subclass.
  */
 abstract class ClusterIntegrationTests {
 
@@ -52,7 +55,7 @@ abstract class ClusterIntegrationTests {
 
 	private static final Set<String> FLEET = Set.of("d1", "d2", "d3", "d4");
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private final List<StompTestClient> clients = new ArrayList<>();
 
@@ -140,15 +143,7 @@ abstract class ClusterIntegrationTests {
 		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
 		seenOnA.clear();
 
-		for (String request : List.of("\"action\":\"ACQUIRE\"", "\"type\":\"ARM\"",
-				"\"type\":\"TAKEOFF\",\"altitude\":10")) {
-			String destination = request.contains("action") ? "/app/control" : "/app/command";
-			String id = "c-" + request.length();
-			JsonNode reply = alice.request(aliceReplies, destination,
-					"{\"droneId\":\"" + drone + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
-			assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
-			assertThat(reply.get("droneId").asString()).isEqualTo(drone);
-		}
+		takeOff(alice, aliceReplies, drone);
 		JsonNode refused = bob.request(bobReplies, "/app/control",
 				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"b-1\"}", "b-1");
 		assertThat(refused.get("code").asString()).isEqualTo("CONTROLLED_BY_OTHER");
@@ -205,13 +200,73 @@ abstract class ClusterIntegrationTests {
 			.containsExactly("a", "b");
 	}
 
+	@Test
+	void aFlightThatMovesToAnotherNodeStaysOneFlight() throws Exception {
+		awaitSpread();
+		String drone = this.b.simulatedIds().get(0);
+		StompTestClient alice = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
+		this.clients.add(alice);
+		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
+		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/drones/" + drone + "/telemetry");
+		List<JsonNode> seenOnA = new ArrayList<>();
+		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
+		takeOff(alice, aliceReplies, drone);
+		for (int i = 0; i < 10; i++) {
+			awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
+		}
+		long lastOfB = this.b.latest(drone).seq();
+
+		this.b.close();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.a.simulatedIds().contains(drone));
+		for (int i = 0; i < 10; i++) {
+			this.a.advance();
+		}
+		long lastOfA = this.a.latest(drone).seq();
+
+		JsonNode flights = await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			JsonNode newestFirst = get(this.a, "/api/flights?drone=" + drone).get("content");
+			return (!newestFirst.isEmpty() && recordedSeqs(this.a.port(), newestFirst.get(0)).contains(lastOfA))
+					? newestFirst : null;
+		}, Objects::nonNull);
+		assertThat(flights).as("the drone's flights").hasSize(1);
+		JsonNode flight = flights.get(0);
+		assertThat(flight.get("endedAt").isNull()).as(flight.toString()).isTrue();
+		assertThat(flight.get("pilots")).extracting(JsonNode::asString).containsExactly("alice");
+		List<Long> seqs = recordedSeqs(this.a.port(), flight);
+		assertThat(seqs).as("b's states, then a's, each once").contains(lastOfB, lastOfB + 1).endsWith(lastOfA);
+		assertThat(seqs).isEqualTo(LongStream.rangeClosed(seqs.get(0), lastOfA).boxed().toList());
+		assertThat(flight.get("frames").asLong()).isEqualTo(seqs.size());
+		assertThat(get(this.a, "/api/flights/" + flight.get("id").asString() + "/events"))
+			.extracting((entry) -> entry.get("kind").asString() + " " + entry.get("type").asString())
+			.contains("COMMAND ARM", "COMMAND TAKEOFF", "EVENT DRONE_MOVED");
+	}
+
+	/** The {@code seq}s of a recorded flight's states, read from a node, in order. */
+	static List<Long> recordedSeqs(int port, JsonNode flight) throws Exception {
+		return getText(port, "/api/flights/" + flight.get("id").asString() + "/telemetry?format=ndjson").lines()
+			.map((line) -> json.readTree(line).get("seq").asLong())
+			.toList();
+	}
+
+	/** Takes control of a drone, arms it and takes off to 10 m, each accepted. */
+	static void takeOff(StompTestClient pilot, BlockingQueue<JsonNode> replies, String drone) throws Exception {
+		for (String request : List.of("\"action\":\"ACQUIRE\"", "\"type\":\"ARM\"",
+				"\"type\":\"TAKEOFF\",\"altitude\":10")) {
+			String destination = request.contains("action") ? "/app/control" : "/app/command";
+			String id = "c-" + request.length();
+			JsonNode reply = pilot.request(replies, destination,
+					"{\"droneId\":\"" + drone + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
+			assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+			assertThat(reply.get("droneId").asString()).isEqualTo(drone);
+		}
+	}
+
 	private Node start(String id) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class).profiles("it")
-			.run("--server.port=0", "--hub.simulation.clock=manual", "--hub.fleet.size=4",
-					"--hub.recorder.enabled=false", "--hub.cluster.enabled=true", "--hub.cluster.node-id=" + id,
-					"--hub.cluster.broker.port=" + brokerPort(), "--hub.cluster.heartbeat=100ms",
-					"--hub.cluster.node-timeout=2s", "--spring.datasource.url=" + this.database,
-					"--logging.level.org.apache.activemq.audit=WARN");
+			.run("--server.port=0", "--hub.simulation.clock=manual", "--hub.fleet.size=4", "--hub.cluster.enabled=true",
+					"--hub.cluster.node-id=" + id, "--hub.cluster.broker.port=" + brokerPort(),
+					"--hub.cluster.heartbeat=100ms", "--hub.cluster.node-timeout=2s",
+					"--spring.datasource.url=" + this.database, "--logging.level.org.apache.activemq.audit=WARN");
 		return new Node(context);
 	}
 
@@ -291,14 +346,23 @@ abstract class ClusterIntegrationTests {
 		return client;
 	}
 
-	private JsonNode get(Node node, String path) throws Exception {
+	private static JsonNode get(Node node, String path) throws Exception {
+		return get(node.port(), path);
+	}
+
+	/** GETs a path of the hub's API on a port as an ADMIN, expecting 200, as JSON. */
+	static JsonNode get(int port, String path) throws Exception {
+		return json.readTree(getText(port, path));
+	}
+
+	/** GETs a path of the hub's API on a port as an ADMIN, expecting 200. */
+	static String getText(int port, String path) throws Exception {
 		String credentials = Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
-				.header("Authorization", "Basic " + credentials)
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Basic " + credentials)
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
-		return json.readTree(response.body());
+		return response.body();
 	}
 
 	/** One hub node of the test. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -30,10 +31,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The loss of a node: node {@code b}, a process of its own, is killed with
- * {@code SIGKILL} while it simulates drones, and node {@code a}, in this JVM, takes them
- * over from their last published states. The nodes share an embedded ActiveMQ Artemis
- * broker and an H2 database served over TCP from this JVM, and tick in real time: the
- * takeover is measured, not slept through.
+ * {@code SIGKILL} while it simulates drones, one of them flown by a pilot on node
+ * {@code a}, and node {@code a}, in this JVM, takes them over from their last published
+ * states, the flight carrying on as one recorded flight. The nodes share an embedded
+ * ActiveMQ Artemis broker and an H2 database served over TCP from this JVM, and tick in
+ * real time: the takeover is measured, not slept through.
  */
 class ClusterNodeLossIntegrationTests {
 
@@ -90,12 +92,16 @@ class ClusterNodeLossIntegrationTests {
 		});
 		List<String> ofB = FLEET.stream().filter((droneId) -> !simulated(simulation).contains(droneId)).toList();
 		int port = ((WebServerApplicationContext) this.a).getWebServer().getPort();
+		String watched = ofB.get(0);
 		StompTestClient spectator = StompTestClient.connect(port);
 		this.clients.add(spectator);
-		BlockingQueue<JsonNode> telemetry = spectator.subscribe("/topic/telemetry");
+		BlockingQueue<JsonNode> telemetry = spectator.subscribe("/topic/drones/" + watched + "/telemetry");
 		BlockingQueue<JsonNode> events = spectator.subscribe("/topic/events");
+		StompTestClient alice = StompTestClient.connect(port, "alice", "alice-secret");
+		this.clients.add(alice);
+		ClusterIntegrationTests.takeOff(alice, alice.subscribeReplies(), watched);
 		JsonNode beforeKill = StompTestClient.next(telemetry);
-		while (!ofB.contains(beforeKill.get("droneId").asString())) {
+		while (beforeKill.get("position").get("alt").asDouble() < 2) {
 			beforeKill = StompTestClient.next(telemetry);
 		}
 
@@ -116,7 +122,6 @@ class ClusterNodeLossIntegrationTests {
 				.count() == ofB.size()
 					&& received.stream().anyMatch((event) -> event.get("type").asString().equals("NODE_LOST"));
 		});
-		String watched = beforeKill.get("droneId").asString();
 		long lastOfB = -1;
 		List<JsonNode> states = StompTestClient.drain(telemetry);
 		for (JsonNode state : states) {
@@ -128,13 +133,25 @@ class ClusterNodeLossIntegrationTests {
 			}
 		}
 		assertThat(lastOfB).isGreaterThan(beforeKill.get("seq").asLong());
+		long lastSeen = lastOfB;
+		JsonNode flights = await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			JsonNode newestFirst = ClusterIntegrationTests.get(port, "/api/flights?drone=" + watched).get("content");
+			return (!newestFirst.isEmpty()
+					&& ClusterIntegrationTests.recordedSeqs(port, newestFirst.get(0)).contains(lastSeen)) ? newestFirst
+							: null;
+		}, Objects::nonNull);
+		assertThat(flights).as("the flights of %s", watched).hasSize(1);
+		List<Long> seqs = ClusterIntegrationTests.recordedSeqs(port, flights.get(0));
+		assertThat(seqs.get(0)).as("the flight starts with node b's states").isLessThan(beforeKill.get("seq").asLong());
+		assertThat(seqs).as("and goes on with node a's").contains(lastSeen);
+		System.out.printf("The recorded flight of %s: %d states, %d missing where node b was killed%n", watched,
+				seqs.size(), seqs.get(seqs.size() - 1) - seqs.get(0) + 1 - seqs.size());
 	}
 
 	private String[] arguments(String node, String port) {
-		return new String[] { "--server.port=" + port, "--hub.fleet.size=4", "--hub.recorder.enabled=false",
-				"--hub.cluster.enabled=true", "--hub.cluster.node-id=" + node,
-				"--hub.cluster.broker.port=" + this.broker.port(), "--spring.datasource.url=" + this.databaseUrl,
-				"--logging.level.org.apache.activemq.audit=WARN" };
+		return new String[] { "--server.port=" + port, "--hub.fleet.size=4", "--hub.cluster.enabled=true",
+				"--hub.cluster.node-id=" + node, "--hub.cluster.broker.port=" + this.broker.port(),
+				"--spring.datasource.url=" + this.databaseUrl, "--logging.level.org.apache.activemq.audit=WARN" };
 	}
 
 	private static List<String> simulated(SimulationLoop simulation) {

@@ -60,7 +60,7 @@ class FlightRecorderTests {
 				new RecorderSchema(flyway, store, System::nanoTime, () -> Long.MAX_VALUE),
 				new FlightTracker(() -> new UUID(0, this.ids.incrementAndGet())),
 				new RecorderRetention(store, settings, clock), clock, json,
-				new DefaultListableBeanFactory().getBeanProvider(SimulationLoop.class), this.meters);
+				new DefaultListableBeanFactory().getBeanProvider(SimulationLoop.class), true, this.meters);
 	}
 
 	@AfterEach

@@ -1,6 +1,7 @@
 package io.dronehub.recorder;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,17 +68,65 @@ class FlightTrackerTests {
 	}
 
 	@Test
-	void aDroneMissingFromATickMovedToAnotherNodeAndItsFlightEndsAtItsLastState() {
+	void aDroneMissingFromATickMovedToAnotherNodeAndItsFlightStaysOpenForThatNode() {
 		RecorderBatch batch = new RecorderBatch();
 		this.tracker.states(List.of(state("d1", 1, FlightMode.HOLD, 10, 90, "alice", null),
 				state("d2", 1, FlightMode.HOLD, 10, 90, "bob", null)), batch);
 		this.tracker.states(List.of(state("d1", 2, FlightMode.HOLD, 10, 90, "alice", null)), batch);
+		this.tracker.events(List.of(event("d2", "alice lost control: moved to node b")), batch);
 
-		assertThat(batch.flights()).filteredOn((flight) -> flight.droneId().equals("d2")).last().satisfies((flight) -> {
-			assertThat(flight.endReason()).isEqualTo(Flight.HANDED_OVER);
-			assertThat(flight.endedAt()).isEqualTo(1_000);
-		});
+		assertThat(batch.flights()).filteredOn((flight) -> flight.droneId().equals("d2"))
+			.singleElement()
+			.satisfies((flight) -> assertThat(flight.endedAt()).isNull());
+		assertThat(batch.events()).as("the tick's entries still join the flight it left with")
+			.extracting((row) -> row.entry().droneId())
+			.containsExactly("d2");
 		assertThat(this.tracker.flying()).isOne();
+		RecorderBatch last = new RecorderBatch();
+		this.tracker.endAll(9_000, last);
+		assertThat(last.flights()).extracting(Flight::droneId).containsExactly("d1");
+	}
+
+	@Test
+	void anArmedDroneFromAnotherNodeCarriesOnItsFlightAfterTheStatesRecordedThere() {
+		UUID earlier = new UUID(7, 7);
+		Flight recorded = new Flight(earlier, "d1", List.of("alice"), 1_000, null, null, 30, 100, 5, 50);
+		FlightSoFar soFar = new FlightSoFar(recorded, 50, 50_000, new Position(-22.95, -43.21, 30), 90, 7);
+		FlightTracker node = new FlightTracker(() -> new UUID(0, this.nextId.incrementAndGet()),
+				(droneId) -> droneId.equals("d1") ? Optional.of(soFar) : Optional.empty(), 6_000);
+		RecorderBatch batch = new RecorderBatch();
+		node.events(List.of(event("d1", "d1 moved from node b to node a")), batch);
+		node.states(List.of(state("d1", 50, FlightMode.HOLD, 30, 90, null, null)), batch);
+		node.states(List.of(movedNorth(state("d1", 51, FlightMode.HOLD, 30, 89, "bob", null), 40)), batch);
+
+		assertThat(batch.states()).as("the state recorded there already is not recorded again")
+			.extracting((row) -> row.state().seq())
+			.containsExactly(51L);
+		assertThat(batch.statesOf(earlier)).isOne();
+		assertThat(batch.events()).singleElement().satisfies((row) -> {
+			assertThat(row.flightId()).isEqualTo(earlier);
+			assertThat(row.eventNo()).isEqualTo(7 + FlightTracker.ENTRIES_IN_TRANSIT);
+		});
+		Flight flight = batch.flights().iterator().next();
+		assertThat(flight.id()).isEqualTo(earlier);
+		assertThat(flight.startedAt()).isEqualTo(1_000);
+		assertThat(flight.pilots()).containsExactly("alice", "bob");
+		assertThat(flight.distance()).isCloseTo(140, within(0.02));
+		assertThat(flight.batteryUsed()).isEqualTo(6);
+		assertThat(flight.frames()).isEqualTo(51);
+	}
+
+	@Test
+	void aFlightRecordedLongerAgoThanTheLimitIsNotCarriedOn() {
+		Flight recorded = new Flight(new UUID(7, 7), "d1", List.of("alice"), 1_000, null, null, 30, 100, 5, 50);
+		FlightSoFar soFar = new FlightSoFar(recorded, 50, 44_999, new Position(-22.95, -43.21, 30), 90, 7);
+		FlightTracker node = new FlightTracker(() -> new UUID(0, this.nextId.incrementAndGet()),
+				(droneId) -> Optional.of(soFar), 6_000);
+		RecorderBatch batch = new RecorderBatch();
+		node.states(List.of(state("d1", 51, FlightMode.ARMED, 0, 100, null, null)), batch);
+
+		assertThat(only(batch).id()).isEqualTo(new UUID(0, 1));
+		assertThat(only(batch).startedAt()).isEqualTo(51_000);
 	}
 
 	@Test

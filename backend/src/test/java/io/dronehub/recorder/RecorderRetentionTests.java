@@ -92,6 +92,24 @@ class RecorderRetentionTests {
 		assertThat(retention.enforceIfDue()).isEqualTo(1);
 	}
 
+	@Test
+	void aNodeOfAClusterEndsTheFlightsLeftOpenWithoutAStateForAWhileAtItsLastState() {
+		UUID abandoned = fly("d1", 1_000, 10, false);
+		UUID flying = fly("d2", 25_000, 10, false);
+		this.clock.advance(Duration.ofSeconds(32));
+		RecorderRetention retention = new RecorderRetention(this.store,
+				new RecorderProperties(true, 100, 10, Duration.ofDays(30), 1_000_000), this.clock,
+				Duration.ofSeconds(30));
+
+		retention.enforceIfDue();
+
+		assertThat(this.store.find(abandoned)).get().satisfies((flight) -> {
+			assertThat(flight.endedAt()).isEqualTo(1_000);
+			assertThat(flight.endReason()).isEqualTo(Flight.HUB_STOPPED);
+		});
+		assertThat(this.store.find(flying)).get().extracting(Flight::endedAt).isNull();
+	}
+
 	private RecorderRetention retention(Duration keep, long maxStates) {
 		return new RecorderRetention(this.store, new RecorderProperties(true, 100, 10, keep, maxStates), this.clock);
 	}
