@@ -24,12 +24,13 @@ import org.jspecify.annotations.Nullable;
 @JsonSubTypes({ @JsonSubTypes.Type(value = ClusterMessage.Tick.class, name = "TICK"),
 		@JsonSubTypes.Type(value = ClusterMessage.Events.class, name = "EVENTS"),
 		@JsonSubTypes.Type(value = ClusterMessage.Beat.class, name = "BEAT"),
+		@JsonSubTypes.Type(value = ClusterMessage.Handover.class, name = "HANDOVER"),
 		@JsonSubTypes.Type(value = ClusterMessage.Request.class, name = "REQUEST"),
 		@JsonSubTypes.Type(value = ClusterMessage.Reply.class, name = "REPLY"),
 		@JsonSubTypes.Type(value = ClusterMessage.SessionClosed.class, name = "SESSION_CLOSED") })
 sealed interface ClusterMessage {
 
-	/** The broker destination of every node's ticks, events and beats. */
+	/** The broker destination of every node's ticks, events, beats and handovers. */
 	String DESTINATION = "/topic/hub.cluster";
 
 	/** The broker destination of pilots' requests, their replies and closed sessions. */
@@ -64,6 +65,20 @@ sealed interface ClusterMessage {
 	 * @param leaving whether it is stopping: its drones are free to take at once
 	 */
 	record Beat(String node, List<String> drones, boolean leaving) implements ClusterMessage {
+	}
+
+	/**
+	 * A drone that a node stopped simulating, for the node that takes it over: where it
+	 * is, and who controls it.
+	 *
+	 * @param node the node that simulated it
+	 * @param state its state when that node stopped, with the {@code seq} of its last
+	 * tick there
+	 * @param pilot the name of the pilot in control, or {@code null} if nobody was
+	 * @param sessionId that pilot's session, named for the cluster, or {@code null}
+	 */
+	record Handover(String node, DroneState state, @Nullable String pilot,
+			@Nullable String sessionId) implements ClusterMessage {
 	}
 
 	/**

@@ -11,9 +11,10 @@ import io.dronehub.telemetry.TelemetryPublisher;
 /**
  * Carries telemetry and events between the nodes of a cluster, once per node rather than
  * once per spectator: it publishes each tick of this node's drones and its events to the
- * broker, and hands what the other nodes publish to this node's own fan-out, events topic
- * and recent events, and their beats to the {@link ClusterMembers}. The latest tick of
- * this node's drones goes to the {@link ClusterStates} too.
+ * broker, and hands what the other nodes publish to this node's own fan-out (through the
+ * {@link RemoteTelemetry}), events topic and recent events, their beats to the
+ * {@link ClusterMembers}, and the drones they hand over to the {@link ClusterStates}. The
+ * latest tick of this node's drones goes to the {@link ClusterStates} too.
  * <p>
  * Its {@link FleetListener} side runs on the simulation thread; what arrives runs on the
  * broker link's I/O thread.
@@ -59,9 +60,10 @@ final class ClusterRelay implements FleetListener {
 	/**
 	 * Publishes a message to the other nodes, after those published before it.
 	 * @param message what to tell them
+	 * @return whether it left for the broker: {@code false} while the broker is away
 	 */
-	void send(ClusterMessage message) {
-		this.channel.publish(ClusterMessage.DESTINATION, message);
+	boolean send(ClusterMessage message) {
+		return this.channel.publish(ClusterMessage.DESTINATION, message);
 	}
 
 	private void received(ClusterMessage message) {
@@ -77,6 +79,9 @@ final class ClusterRelay implements FleetListener {
 		}
 		else if (message instanceof ClusterMessage.Beat beat) {
 			this.members.heard(beat);
+		}
+		else if (message instanceof ClusterMessage.Handover handover) {
+			this.states.handedOver(handover);
 		}
 	}
 

@@ -38,6 +38,8 @@ final class ClusterRequests implements RequestForwarder {
 
 	private final String self;
 
+	private final NodeSessions sessions;
+
 	private final ClusterChannel channel;
 
 	private final ClusterMembers members;
@@ -58,6 +60,7 @@ final class ClusterRequests implements RequestForwarder {
 	ClusterRequests(ClusterChannel channel, ClusterMembers members, ObjectProvider<SimulationRequests> requests,
 			SimulationLoop simulation, ControlLeases leases, TaskScheduler scheduler, Duration timeout) {
 		this.self = channel.self();
+		this.sessions = new NodeSessions(channel.self());
 		this.channel = channel;
 		this.members = members;
 		this.requests = requests;
@@ -86,7 +89,7 @@ final class ClusterRequests implements RequestForwarder {
 		ClusterMessage.Request message = new ClusterMessage.Request(this.self, to, requestId,
 				(request instanceof Command command) ? command : null,
 				(request instanceof ControlRequest control) ? control : null, pilot.name(),
-				qualified(pilot.sessionId()), admin);
+				this.sessions.global(pilot.sessionId()), admin);
 		if (!this.channel.publish(ClusterMessage.REQUESTS, message)) {
 			answer(requestId, refused(request, "node " + to + ", which simulates " + request.droneId()
 					+ ", cannot be reached: the broker is away"));
@@ -105,7 +108,7 @@ final class ClusterRequests implements RequestForwarder {
 	/** Tells every node that a session here closed. */
 	@EventListener
 	void sessionClosed(SessionDisconnectEvent event) {
-		send(new ClusterMessage.SessionClosed(this.self, qualified(event.getSessionId())));
+		send(new ClusterMessage.SessionClosed(this.self, this.sessions.global(event.getSessionId())));
 	}
 
 	private void received(ClusterMessage message) {
@@ -138,10 +141,6 @@ final class ClusterRequests implements RequestForwarder {
 
 	private void send(ClusterMessage message) {
 		this.channel.publish(ClusterMessage.REQUESTS, message);
-	}
-
-	private String qualified(String sessionId) {
-		return this.self + "/" + sessionId;
 	}
 
 	private static CommandReply refused(PilotRequest request, String reason) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.dronehub.control.Pilot;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.LatestStates;
 import org.jspecify.annotations.Nullable;
@@ -58,11 +59,21 @@ final class ClusterStates implements LatestStates {
 		List<DroneState> kept = new ArrayList<>(states.size());
 		for (DroneState state : states) {
 			if (this.order.containsKey(state.droneId()) && !here.contains(state.droneId())) {
-				this.remote.put(state.droneId(), new Published(node, state));
+				this.remote.put(state.droneId(), new Published(node, state, null));
 				kept.add(state);
 			}
 		}
 		return kept;
+	}
+
+	/**
+	 * Keeps the state of a drone that another node handed over, with its pilot.
+	 * @param handover what the node said
+	 */
+	void handedOver(ClusterMessage.Handover handover) {
+		Pilot pilot = (handover.pilot() != null && handover.sessionId() != null)
+				? new Pilot(handover.pilot(), handover.sessionId()) : null;
+		this.remote.put(handover.state().droneId(), new Published(handover.node(), handover.state(), pilot));
 	}
 
 	/**
@@ -113,8 +124,10 @@ final class ClusterStates implements LatestStates {
 	 *
 	 * @param node the node
 	 * @param state the state
+	 * @param pilot who controls the drone, known by a session named for the cluster, if
+	 * the node handed it over with its control; {@code null} otherwise
 	 */
-	record Published(String node, DroneState state) {
+	record Published(String node, DroneState state, @Nullable Pilot pilot) {
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import io.dronehub.control.ControlLeases;
+import io.dronehub.control.Pilot;
+import io.dronehub.flight.DroneState;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.SimulationLoop;
@@ -29,10 +31,11 @@ import org.springframework.core.Ordered;
  * Decides which drones this node simulates. Every heartbeat, and whenever a beat changes
  * who is alive, it renews this node's leases, hands over the drones that
  * {@link DroneAssignment} now gives to another live node, and takes the drones it gives
- * to this one once their lease is free, carrying on from their last published state. A
- * node that just started listens for one node timeout before it takes any, so that it
- * knows the states the others publish. When the application context closes, before
- * anything else (the simulation stops right after), it hands every drone over at once.
+ * to this one once their lease is free, carrying on from their last published state (and,
+ * for a drone handed over, with its pilot still in control). A node that just started
+ * listens for one node timeout before it takes any, so that it knows the states the
+ * others publish. When the application context closes, before anything else (the
+ * simulation stops right after), it hands every drone over at once.
  * <p>
  * Runs on a thread of its own ({@code cluster}); the fleet is changed only through tasks
  * submitted to the simulation thread.
@@ -42,6 +45,8 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 	private static final Log logger = LogFactory.getLog(DroneOwnership.class);
 
 	private final String self;
+
+	private final NodeSessions sessions;
 
 	private final SimulationLoop simulation;
 
@@ -77,6 +82,7 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 			ClusterMembers members, ClusterStates states, ClusterRelay relay, ClusterProperties settings,
 			LongSupplier nanoTime) {
 		this.self = node.id();
+		this.sessions = new NodeSessions(node.id());
 		this.simulation = simulation;
 		this.controls = controls;
 		this.leases = leases;
@@ -206,21 +212,44 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 			if (last == null) {
 				return fleet.start(droneId);
 			}
-			boolean resumed = fleet.resume(last.state(), "taken over by node " + this.self);
-			fleet.events()
-				.record(EventType.DRONE_MOVED, droneId, null,
-						droneId + " moved from node " + last.node() + " to node " + this.self);
+			Pilot pilot = (last.pilot() != null)
+					? new Pilot(last.pilot().name(), this.sessions.local(last.pilot().sessionId())) : null;
+			boolean pilotStays = pilot != null && !this.controls.hasClosed(pilot.sessionId());
+			boolean resumed = fleet.resume(last.state(), "taken over by node " + this.self, pilotStays);
+			String moved = droneId + " moved from node " + last.node() + " to node " + this.self;
+			if (pilotStays) {
+				this.controls.handedOver(fleet, droneId, pilot);
+				moved += "; " + pilot.name() + " keeps control";
+			}
+			fleet.events().record(EventType.DRONE_MOVED, droneId, pilotStays ? pilot.name() : null, moved);
 			return resumed;
 		});
 	}
 
 	/**
-	 * Stops simulating a drone and frees its lease, so that another node takes it at
-	 * once.
+	 * Stops simulating a drone and tells the other nodes where it is and who controls it,
+	 * then frees its lease, so that another node takes it at once, its pilot keeping
+	 * control. If the broker cannot take that message, the pilot loses control here, and
+	 * the node that takes the drone applies the link-loss rules.
 	 */
 	private void handOver(String droneId, String why) {
 		this.owned.remove(droneId);
-		stopSimulating(droneId, why);
+		this.states.simulatedHere(this.owned.keySet());
+		onSimulation((fleet) -> {
+			DroneState now = fleet.handOver(droneId);
+			if (now == null) {
+				return false;
+			}
+			Pilot pilot = this.controls.handOver(droneId);
+			boolean told = this.relay
+				.send(new ClusterMessage.Handover(this.self, now, (pilot != null) ? pilot.name() : null,
+						(pilot != null) ? this.sessions.global(pilot.sessionId()) : null));
+			if (pilot != null && !told) {
+				fleet.events()
+					.record(EventType.CONTROL_RELEASED, droneId, pilot.name(), pilot.name() + " lost control: " + why);
+			}
+			return true;
+		});
 		this.leases.release(droneId);
 	}
 

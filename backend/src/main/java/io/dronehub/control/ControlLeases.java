@@ -13,6 +13,7 @@ import io.dronehub.flight.Drone;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.ResultCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which session controls which drone: at most one per drone, acquired and released
@@ -150,6 +151,40 @@ public final class ControlLeases {
 		if (holder != null) {
 			fleet.events()
 				.record(EventType.CONTROL_RELEASED, droneId, holder.name(), holder.name() + " lost control: " + why);
+		}
+	}
+
+	/**
+	 * Forgets who controls a drone that this node hands over to another node of a
+	 * cluster, which gives control to the same pilot; no event, since the pilot keeps it.
+	 * @param droneId the drone
+	 * @return who controlled it, or {@code null} if nobody did
+	 */
+	public @Nullable Pilot handOver(String droneId) {
+		return this.holders.remove(droneId);
+	}
+
+	/**
+	 * Whether a session has closed, as far as this node has been told.
+	 * @param sessionId the session
+	 * @return {@code true} if it is among the latest closed sessions
+	 */
+	public boolean hasClosed(String sessionId) {
+		return this.closedSessions.contains(sessionId);
+	}
+
+	/**
+	 * Gives control of a drone that another node of a cluster handed over to this one to
+	 * the pilot who had it there.
+	 * @param fleet the fleet, which simulates the drone now
+	 * @param droneId the drone
+	 * @param pilot the pilot, known by the session id as seen from this node
+	 */
+	public void handedOver(Fleet fleet, String droneId, Pilot pilot) {
+		Drone drone = fleet.drone(droneId);
+		if (drone != null) {
+			this.holders.put(droneId, pilot);
+			drone.assignPilot(pilot.name());
 		}
 	}
 

@@ -197,12 +197,14 @@ public final class Drone {
 	 * instance when a node of a cluster took it over: same position, velocity, heading,
 	 * charge, failsafe and {@code seq}. On the ground it stays armed or disarmed; in the
 	 * air it continues a landing or a return, and otherwise brakes and holds, since the
-	 * target it flew to is not in the state. A pilot named in the state is not a pilot
-	 * here: the link-loss rules apply as if that pilot's connection had dropped.
+	 * target it flew to is not in the state. A pilot named in the state stays its pilot
+	 * if {@code pilotStays}; otherwise the link-loss rules apply as if that pilot's
+	 * connection had dropped.
 	 * @param last the last state published of this drone
 	 * @param why said in the mode-change event, e.g. which node took it over
+	 * @param pilotStays whether the pilot named in the state keeps control
 	 */
-	void resumeFrom(DroneState last, String why) {
+	void resumeFrom(DroneState last, String why, boolean pilotStays) {
 		Vector3 position = new Vector3(this.frame.northOf(last.position().lat()),
 				this.frame.eastOf(last.position().lon()), last.position().alt());
 		Vector3 velocity = new Vector3(last.velocity().north(), last.velocity().east(), last.velocity().up());
@@ -220,7 +222,7 @@ public final class Drone {
 			case ARMED, DISARMED -> {
 			}
 		}
-		if (last.pilot() != null) {
+		if (last.pilot() != null && !pilotStays) {
 			pilotLinkLost();
 		}
 	}

@@ -119,15 +119,18 @@ public final class Fleet {
 	 * published of it; its states follow from the next tick, its {@code seq} carrying on.
 	 * @param last the drone's last published state
 	 * @param why said in the event of its mode change, if any
+	 * @param pilotStays whether the pilot named in the state keeps control, as when the
+	 * drone was handed over with its control lease; otherwise the link-loss rules apply
+	 * as if that pilot's connection had dropped
 	 * @return whether the drone is of this fleet and was not simulated here already
 	 */
-	public boolean resume(DroneState last, String why) {
+	public boolean resume(DroneState last, String why, boolean pilotStays) {
 		Drone drone = this.drones.get(last.droneId());
 		if (drone == null || !this.simulated.add(last.droneId())) {
 			return false;
 		}
 		simulatedChanged();
-		drone.resumeFrom(last, why);
+		drone.resumeFrom(last, why, pilotStays);
 		return true;
 	}
 
@@ -157,6 +160,22 @@ public final class Fleet {
 		}
 		simulatedChanged();
 		return true;
+	}
+
+	/**
+	 * Stops simulating a drone that another simulator takes over, and says where it is
+	 * now: its latest tick's state with what happened since, such as the mode a command
+	 * set, for the simulator that carries it on.
+	 * @param droneId the drone's id
+	 * @return the drone's state now, with the {@code seq} of its latest tick, or
+	 * {@code null} if it was not simulated here
+	 */
+	public @Nullable DroneState handOver(String droneId) {
+		Drone drone = this.drones.get(droneId);
+		if (drone == null || !stop(droneId)) {
+			return null;
+		}
+		return drone.state(this.clock.millis());
 	}
 
 	/**

@@ -25,6 +25,7 @@ import io.dronehub.HubApplication;
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.Fleet;
+import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.SimulationLoop;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -201,13 +202,14 @@ abstract class ClusterIntegrationTests {
 	}
 
 	@Test
-	void aFlightThatMovesToAnotherNodeStaysOneFlight() throws Exception {
+	void aDroneThatMovesToAnotherNodeKeepsItsPilotAndStaysOneFlight() throws Exception {
 		awaitSpread();
 		String drone = this.b.simulatedIds().get(0);
 		StompTestClient alice = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
 		this.clients.add(alice);
 		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
 		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/drones/" + drone + "/telemetry");
+		BlockingQueue<JsonNode> events = connect(this.a).subscribe("/topic/events");
 		List<JsonNode> seenOnA = new ArrayList<>();
 		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
 		takeOff(alice, aliceReplies, drone);
@@ -218,10 +220,25 @@ abstract class ClusterIntegrationTests {
 
 		this.b.close();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.a.simulatedIds().contains(drone));
+		JsonNode land = alice.request(aliceReplies, "/app/command",
+				"{\"droneId\":\"" + drone + "\",\"type\":\"LAND\",\"commandId\":\"land\"}", "land");
+		assertThat(land.get("status").asString()).as("alice keeps control: " + land).isEqualTo("ACCEPTED");
 		for (int i = 0; i < 10; i++) {
 			this.a.advance();
 		}
-		long lastOfA = this.a.latest(drone).seq();
+		DroneState landing = this.a.latest(drone);
+		assertThat(landing.pilot()).isEqualTo("alice");
+		assertThat(landing.mode()).isEqualTo(FlightMode.LAND);
+		assertThat(landing.failsafe()).isNull();
+		long lastOfA = landing.seq();
+		List<JsonNode> seenEvents = new ArrayList<>();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			seenEvents.addAll(StompTestClient.drain(events));
+			return seenEvents.stream().anyMatch((event) -> event.get("type").asString().equals("DRONE_MOVED"));
+		});
+		assertThat(seenEvents).filteredOn((event) -> event.get("droneId").asString("").equals(drone))
+			.extracting((event) -> event.get("type").asString())
+			.doesNotContain("CONTROL_RELEASED", "FAILSAFE");
 
 		JsonNode flights = await().atMost(StompTestClient.TIMEOUT).until(() -> {
 			JsonNode newestFirst = get(this.a, "/api/flights?drone=" + drone).get("content");

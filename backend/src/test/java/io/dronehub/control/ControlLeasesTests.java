@@ -50,6 +50,24 @@ class ControlLeasesTests {
 	}
 
 	@Test
+	void aDroneHandedOverLeavesWithItsPilotAndArrivesWithIt() {
+		ControlLeases there = new ControlLeases();
+		assertThat(this.leases.acquire(this.fleet, "d1", this.alice).code()).isNull();
+
+		assertThat(this.leases.handOver("d1")).isEqualTo(this.alice);
+		assertThat(this.leases.handOver("d1")).isNull();
+		assertThat(this.leases.checkControl("d1", this.alice.sessionId()).code()).isEqualTo(ResultCode.NOT_IN_CONTROL);
+		Pilot remote = new Pilot("alice", "a/s-alice");
+		assertThat(there.hasClosed(remote.sessionId())).isFalse();
+		there.handedOver(this.fleet, "d1", remote);
+
+		assertThat(there.checkControl("d1", remote.sessionId()).code()).isNull();
+		there.sessionClosed(this.fleet, remote.sessionId());
+		assertThat(there.hasClosed(remote.sessionId())).isTrue();
+		assertThat(there.checkControl("d1", remote.sessionId()).code()).isEqualTo(ResultCode.NOT_IN_CONTROL);
+	}
+
+	@Test
 	void onlyTheLatestClosedSessionsAreRemembered() {
 		this.leases.sessionClosed(this.fleet, this.alice.sessionId());
 		for (int i = 0; i < ControlLeases.REMEMBERED_CLOSED_SESSIONS; i++) {

@@ -34,7 +34,7 @@ class FleetTakeOverTests {
 		this.first.fleet.stop("d1");
 		assertThat(this.first.fleet.step(TestFleet.TICK)).extracting(DroneState::droneId).containsExactly("d2");
 
-		assertThat(this.second.fleet.resume(withoutPilot(last), "taken over by node b")).isTrue();
+		assertThat(this.second.fleet.resume(withoutPilot(last), "taken over by node b", false)).isTrue();
 		List<DroneState> states = this.second.fleet.step(TestFleet.TICK);
 
 		assertThat(states).hasSize(1);
@@ -47,7 +47,7 @@ class FleetTakeOverTests {
 		assertThat(this.second.events()).extracting(FleetEvent::detail)
 			.containsExactly("GOTO → HOLD: taken over by node b");
 		assertThat(this.second.tick(30)).allSatisfy((state) -> assertThat(state.mode()).isEqualTo(FlightMode.HOLD));
-		assertThat(this.second.fleet.resume(last, "again")).as("already simulated here").isFalse();
+		assertThat(this.second.fleet.resume(last, "again", false)).as("already simulated here").isFalse();
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class FleetTakeOverTests {
 		DroneState last = this.first.tick(1).get(0);
 		assertThat(last.pilot()).isEqualTo("alice");
 
-		this.second.fleet.resume(last, "taken over by node b");
+		this.second.fleet.resume(last, "taken over by node b", false);
 		DroneState holding = this.second.fleet.step(TestFleet.TICK).get(0);
 
 		assertThat(holding.mode()).isEqualTo(FlightMode.HOLD);
@@ -66,14 +66,35 @@ class FleetTakeOverTests {
 	}
 
 	@Test
+	void aDroneHandedOverWithItsPilotCarriesOnFromItsStateNowAndKeepsItsPilot() {
+		this.first.airborneAt(10);
+		DroneState lastTick = this.first.tick(1).get(0);
+		this.first.d1().land();
+
+		DroneState now = this.first.fleet.handOver("d1");
+		assertThat(now).isNotNull();
+		assertThat(now.seq()).isEqualTo(lastTick.seq());
+		assertThat(now.mode()).as("the landing ordered since the last tick").isEqualTo(FlightMode.LAND);
+		assertThat(this.first.fleet.handOver("d1")).as("no longer simulated there").isNull();
+		this.second.fleet.resume(now, "taken over by node b", true);
+		DroneState next = this.second.fleet.step(TestFleet.TICK).get(0);
+
+		assertThat(next.seq()).isEqualTo(now.seq() + 1);
+		assertThat(next.mode()).isEqualTo(FlightMode.LAND);
+		assertThat(next.pilot()).isEqualTo("alice");
+		assertThat(next.failsafe()).isNull();
+		assertThat(this.second.events()).extracting(FleetEvent::type).doesNotContain(EventType.FAILSAFE);
+	}
+
+	@Test
 	void aLandingCarriesOnAndADroneOnTheGroundStaysAsItWas() {
 		this.first.airborneAt(10);
 		this.first.d1().land();
 		DroneState landing = withoutPilot(this.first.tick(5).get(4));
 		DroneState parked = this.first.fleet.states().get(1);
 
-		this.second.fleet.resume(landing, "taken over by node b");
-		this.second.fleet.resume(parked, "taken over by node b");
+		this.second.fleet.resume(landing, "taken over by node b", false);
+		this.second.fleet.resume(parked, "taken over by node b", false);
 		List<DroneState> next = this.second.fleet.step(TestFleet.TICK);
 
 		assertThat(next).extracting(DroneState::mode).containsExactly(FlightMode.LAND, FlightMode.DISARMED);

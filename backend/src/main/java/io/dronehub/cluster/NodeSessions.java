@@ -1,0 +1,31 @@
+package io.dronehub.cluster;
+
+/**
+ * How a node of a cluster names pilots' sessions to the other nodes: a session of its own
+ * by its id prefixed with this node's id ({@code a/3f1c…}), so that a pilot's session is
+ * one name wherever its requests are decided, and back.
+ *
+ * @param self this node's id
+ */
+record NodeSessions(String self) {
+
+	/**
+	 * The name the other nodes know a session by.
+	 * @param sessionId a session of this node, or one already named for the cluster
+	 * @return the name for the cluster
+	 */
+	String global(String sessionId) {
+		return sessionId.contains("/") ? sessionId : this.self + "/" + sessionId;
+	}
+
+	/**
+	 * The id this node knows a session by.
+	 * @param globalId a session's name for the cluster
+	 * @return the session's own id if it is this node's, otherwise the name unchanged
+	 */
+	String local(String globalId) {
+		String prefix = this.self + "/";
+		return globalId.startsWith(prefix) ? globalId.substring(prefix.length()) : globalId;
+	}
+
+}
