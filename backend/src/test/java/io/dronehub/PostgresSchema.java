@@ -3,6 +3,7 @@ package io.dronehub;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -57,6 +58,21 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
 		properties.add("spring.datasource.username", () -> USER);
 		properties.add("spring.datasource.password", () -> "");
 		properties.add("spring.flyway.schemas", () -> this.name);
+	}
+
+	/**
+	 * The command-line arguments that point a hub started with
+	 * {@code SpringApplicationBuilder} at this schema, through a port of its own on
+	 * 127.0.0.1, such as a proxy's.
+	 * @param port the port that leads to the server
+	 * @return the {@code --spring.datasource.*} and {@code --spring.flyway.schemas}
+	 * arguments
+	 */
+	public List<String> arguments(int port) {
+		return List.of(
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/test?currentSchema=" + this.name,
+				"--spring.datasource.username=" + USER, "--spring.datasource.password=",
+				"--spring.flyway.schemas=" + this.name);
 	}
 
 	@Override

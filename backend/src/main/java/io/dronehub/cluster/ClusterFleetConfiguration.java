@@ -3,8 +3,6 @@ package io.dronehub.cluster;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import javax.sql.DataSource;
-
 import io.dronehub.command.SimulationRequests;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.Fleet;
@@ -18,10 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
@@ -77,15 +77,22 @@ class ClusterFleetConfiguration {
 		return new ClusterRelay(channel, states, members, remoteTelemetry, publisher, recentEvents);
 	}
 
+	@Bean
+	LeaseDatabase leaseDatabase(DataSourceProperties database, ClusterProperties settings) {
+		return new LeaseDatabase(database, settings.heartbeat());
+	}
+
 	/**
 	 * The drone leases, rows of Spring Integration's {@code INT_LOCK} table (created by
-	 * the hub's Flyway migrations) in region {@code hub-drones}, owned by this node's id.
+	 * the hub's Flyway migrations) in region {@code hub-drones}, owned by this node's id,
+	 * through their own pool of connections and transactions.
 	 */
 	@Bean
-	DefaultLockRepository droneLockRepository(DataSource dataSource, ClusterNode node) {
-		DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.id());
+	DefaultLockRepository droneLockRepository(LeaseDatabase leaseDatabase, ClusterNode node) {
+		DefaultLockRepository repository = new DefaultLockRepository(leaseDatabase.dataSource(), node.id());
 		repository.setRegion("hub-drones");
 		repository.setCheckDatabaseOnStart(false);
+		repository.setTransactionManager(new JdbcTransactionManager(leaseDatabase.dataSource()));
 		return repository;
 	}
 

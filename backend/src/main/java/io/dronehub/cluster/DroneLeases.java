@@ -80,6 +80,9 @@ final class DroneLeases {
 						+ ex.getMessage());
 				this.unreachable = true;
 			}
+			else {
+				logger.debug("The lease database still does not answer", ex);
+			}
 			return false;
 		}
 	}

@@ -169,8 +169,10 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 				if (this.owned.containsKey(droneId) && !this.self.equals(preferred)) {
 					handOver(droneId, "moved to node " + preferred);
 				}
-				else if (!this.owned.containsKey(droneId) && this.self.equals(preferred)) {
-					takeOver(droneId);
+				else if (!this.owned.containsKey(droneId) && this.self.equals(preferred) && !takeOver(droneId)
+						&& !this.leases.reachable()) {
+					// the others would wait for the database too
+					break;
 				}
 			}
 			announce(false);
@@ -182,28 +184,33 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 
 	/**
 	 * Renews every lease held. A lease that another node holds now is given up at once;
-	 * one that cannot be renewed because the database does not answer is given up just
-	 * before it would expire, so that two nodes never simulate one drone.
+	 * one that cannot be renewed because the database does not answer is given up half a
+	 * node timeout after its last renewal, well before it would expire, so that two nodes
+	 * never simulate one drone. Once the database has not answered, the other leases of
+	 * the round are not tried: each would wait for it again.
 	 */
 	private void renewLeases() {
-		long now = this.nanoTime.getAsLong();
-		long keepFor = this.settings.nodeTimeout().minus(this.settings.heartbeat()).toNanos();
+		long keepFor = this.settings.nodeTimeout().dividedBy(2).toNanos();
+		boolean answers = true;
 		for (Iterator<Map.Entry<String, Long>> held = this.owned.entrySet().iterator(); held.hasNext();) {
 			Map.Entry<String, Long> lease = held.next();
-			if (this.leases.renew(lease.getKey())) {
-				lease.setValue(now);
+			if (answers && this.leases.renew(lease.getKey())) {
+				lease.setValue(this.nanoTime.getAsLong());
+				continue;
 			}
-			else if (this.leases.reachable() || now - lease.getValue() >= keepFor) {
+			answers = answers && this.leases.reachable();
+			if (answers || this.nanoTime.getAsLong() - lease.getValue() >= keepFor) {
 				String droneId = lease.getKey();
 				held.remove();
-				stopSimulating(droneId, "its lease was lost");
+				stopSimulating(droneId, answers ? "its lease was lost" : "the lease database does not answer");
 			}
 		}
 	}
 
-	private void takeOver(String droneId) {
+	/** Takes a drone whose lease is free; says whether it did. */
+	private boolean takeOver(String droneId) {
 		if (!this.leases.acquire(droneId)) {
-			return;
+			return false;
 		}
 		this.owned.put(droneId, this.nanoTime.getAsLong());
 		this.states.simulatedHere(this.owned.keySet());
@@ -224,6 +231,7 @@ final class DroneOwnership implements SmartLifecycle, ApplicationListener<Contex
 			fleet.events().record(EventType.DRONE_MOVED, droneId, pilotStays ? pilot.name() : null, moved);
 			return resumed;
 		});
+		return true;
 	}
 
 	/**

@@ -140,17 +140,23 @@ public final class ControlLeases {
 	}
 
 	/**
-	 * Forgets who controls a drone that this node no longer simulates, since another node
-	 * of a cluster does now; the pilot is told by a {@code CONTROL_RELEASED} event.
+	 * Takes control of a drone away from its pilot because this node stops simulating it
+	 * without handing it over (its lease was lost); the pilot is told by a
+	 * {@code CONTROL_RELEASED} event, and the drone's link-loss failsafe starts, to run
+	 * when it is simulated again.
 	 * @param fleet the fleet
 	 * @param droneId the drone
-	 * @param why why it left, e.g. which node took it
+	 * @param why why it left
 	 */
 	public void droneLeft(Fleet fleet, String droneId, String why) {
 		Pilot holder = this.holders.remove(droneId);
 		if (holder != null) {
 			fleet.events()
 				.record(EventType.CONTROL_RELEASED, droneId, holder.name(), holder.name() + " lost control: " + why);
+			Drone drone = fleet.drone(droneId);
+			if (drone != null) {
+				drone.pilotLinkLost();
+			}
 		}
 	}
 
