@@ -1,6 +1,6 @@
 /**
  * The landing page's fleet at a glance: one card per drone with its mode, altitude, battery and
- * pilot, and links to watch or fly it.
+ * pilot, the node that simulates it when the hub has several, and links to watch or fly it.
  */
 import { element, setAttribute, setText } from './dom.js';
 import { formatMeters, formatPercent, modeLabel, pilotLabel } from './format.js';
@@ -19,8 +19,12 @@ export class FleetCards {
 		this.#list = list;
 	}
 
-	/** Shows every drone in the store. */
-	render(store) {
+	/**
+	 * Shows every drone in the store.
+	 * @param {import('./store.js').FleetStore} store
+	 * @param {Map<string, string>} [nodes] the node that simulates each drone, if several do
+	 */
+	render(store, nodes = new Map()) {
 		const ids = store.droneIds();
 		if (ids.join(',') !== this.#ids) {
 			this.#ids = ids.join(',');
@@ -36,6 +40,9 @@ export class FleetCards {
 			card.meter.value = state.battery?.percent ?? 0;
 			setText(card.pilot, pilotLabel(state.pilot, store.userName));
 			setAttribute(card.root, 'data-failsafe', state.failsafe ? 'true' : 'false');
+			const node = nodes.get(state.droneId);
+			card.nodeRow.hidden = node === undefined;
+			setText(card.node, node ?? '—');
 		}
 	}
 
@@ -45,6 +52,8 @@ export class FleetCards {
 		const battery = element('span', { 'data-card-field': 'battery' }, ['—']);
 		const meter = element('meter', { min: '0', max: '100', low: '20', high: '50', optimum: '100', 'aria-label': `${id} battery` });
 		const pilot = element('dd', { 'data-card-field': 'pilot' }, ['—']);
+		const node = element('dd', { 'data-card-field': 'node' }, ['—']);
+		const nodeRow = element('div', { hidden: '' }, [element('dt', {}, ['Node']), node]);
 		const encoded = encodeURIComponent(id);
 		const root = element('li', { class: 'card drone-card', 'data-drone-id': id, style: `--drone-colour: ${droneColour(index)}` }, [
 			element('header', {}, [element('h2', {}, [id]), mode]),
@@ -52,13 +61,14 @@ export class FleetCards {
 				element('div', {}, [element('dt', {}, ['Altitude']), altitude]),
 				element('div', {}, [element('dt', {}, ['Battery']), element('dd', {}, [battery, meter])]),
 				element('div', {}, [element('dt', {}, ['Pilot']), pilot]),
+				nodeRow,
 			]),
 			element('footer', {}, [
 				element('a', { class: 'button', href: `/watch.html?drone=${encoded}` }, [`Watch ${id}`]),
 				element('a', { class: 'button primary', href: `/pilot.html?drone=${encoded}` }, [`Fly ${id}`]),
 			]),
 		]);
-		this.#cards.set(id, { root, mode, altitude, battery, meter, pilot });
+		this.#cards.set(id, { root, mode, altitude, battery, meter, pilot, node, nodeRow });
 		return root;
 	}
 

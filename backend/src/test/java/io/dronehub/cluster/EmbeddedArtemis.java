@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
  * errors only: Artemis's audit log would write a line for every message. Not thread-safe:
  * one test drives it.
  */
-final class EmbeddedArtemis implements AutoCloseable {
+public final class EmbeddedArtemis implements AutoCloseable {
 
 	private final int port;
 
@@ -37,7 +37,7 @@ final class EmbeddedArtemis implements AutoCloseable {
 	/**
 	 * Start a broker on a free port.
 	 */
-	EmbeddedArtemis() {
+	public EmbeddedArtemis() {
 		this.port = freePort();
 		try {
 			this.directory = Files.createTempDirectory("artemis");
@@ -61,7 +61,7 @@ final class EmbeddedArtemis implements AutoCloseable {
 	 * The STOMP acceptor's port, the same across restarts.
 	 * @return the port on 127.0.0.1
 	 */
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
