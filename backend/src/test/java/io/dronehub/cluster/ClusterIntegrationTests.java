@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -37,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import static io.dronehub.HubHarness.assertNoGapsPerDrone;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,6 +170,49 @@ abstract class ClusterIntegrationTests {
 		JsonNode taken = bob.request(bobReplies, "/app/control",
 				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"b-2\"}", "b-2");
 		assertThat(taken.get("status").asString()).as(taken.toString()).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void aReplyFromTheOtherNodeToASessionThatClosedReachesNoOtherSessionOfTheSameUser() throws Exception {
+		awaitSpread();
+		String drone = this.b.simulatedIds().get(0);
+		StompTestClient closing = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
+		this.clients.add(closing);
+		StompTestClient staying = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
+		this.clients.add(staying);
+		BlockingQueue<JsonNode> closingErrors = closing.subscribeErrors();
+		BlockingQueue<JsonNode> stayingReplies = staying.subscribeReplies();
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Boolean> hold = this.b.simulation.submit((fleet) -> awaitRelease(release));
+
+		// a session's frames are handled in order: the error answered at once for the
+		// second proves the first went to node b, which waits for its held simulation
+		closing.send("/app/control", "{\"droneId\":\"" + drone + "\",\"action\":\"RELEASE\",\"commandId\":\"gone-1\"}");
+		closing.send("/app/command", "{not json");
+		assertThat(StompTestClient.next(closingErrors).get("error").asString()).isEqualTo("INVALID_JSON");
+		closing.close();
+		SimpUserRegistry users = this.a.context.getBean(SimpUserRegistry.class);
+		await().atMost(StompTestClient.TIMEOUT)
+			.until(() -> users.getUser("alice") != null && users.getUser("alice").getSessions().size() == 1);
+		release.countDown();
+		assertThat(hold.get(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		// node b's replies reach node a in order: had the closed session's reply reached
+		// this one, it would come first
+		JsonNode reply = staying.request(stayingReplies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"RELEASE\",\"commandId\":\"stay-1\"}", "stay-1");
+		assertThat(reply.get("code").asString()).isEqualTo("NOT_IN_CONTROL");
+		assertThat(StompTestClient.drain(stayingReplies)).isEmpty();
+	}
+
+	private static boolean awaitRelease(CountDownLatch latch) {
+		try {
+			return latch.await(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Test
@@ -387,7 +433,7 @@ abstract class ClusterIntegrationTests {
 
 		final ConfigurableApplicationContext context;
 
-		private final SimulationLoop simulation;
+		final SimulationLoop simulation;
 
 		Node(ConfigurableApplicationContext context) {
 			this.context = context;

@@ -33,9 +33,10 @@ import static org.awaitility.Awaitility.await;
  * The loss of a node: node {@code b}, a process of its own, is killed with
  * {@code SIGKILL} while it simulates drones, one of them flown by a pilot on node
  * {@code a}, and node {@code a}, in this JVM, takes them over from their last published
- * states, the flight carrying on as one recorded flight. The nodes share an embedded
- * ActiveMQ Artemis broker and an H2 database served over TCP from this JVM, and tick in
- * real time: the takeover is measured, not slept through.
+ * states, the flight carrying on as one recorded flight; and node {@code b} stopping
+ * cleanly instead, handing its drones over at once. The nodes share an embedded ActiveMQ
+ * Artemis broker and an H2 database served over TCP from this JVM, and tick in real time:
+ * the takeover is measured, not slept through.
  */
 class ClusterNodeLossIntegrationTests {
 
@@ -83,13 +84,7 @@ class ClusterNodeLossIntegrationTests {
 	@Test
 	void aKilledNodesDronesAreTakenOverWithinFiveSecondsFromTheirLastState() throws Exception {
 		SimulationLoop simulation = this.a.getBean(SimulationLoop.class);
-		ClusterMembers members = this.a.getBean(ClusterMembers.class);
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			List<String> here = simulated(simulation);
-			Set<String> all = new HashSet<>(here);
-			members.nodes().stream().filter(ClusterView.Node::alive).forEach((node) -> all.addAll(node.drones()));
-			return !here.isEmpty() && here.size() < FLEET.size() && all.equals(FLEET);
-		});
+		awaitSpread(simulation);
 		List<String> ofB = FLEET.stream().filter((droneId) -> !simulated(simulation).contains(droneId)).toList();
 		int port = ((WebServerApplicationContext) this.a).getWebServer().getPort();
 		String watched = ofB.get(0);
@@ -146,6 +141,54 @@ class ClusterNodeLossIntegrationTests {
 		assertThat(seqs).as("and goes on with node a's").contains(lastSeen);
 		System.out.printf("The recorded flight of %s: %d states, %d missing where node b was killed%n", watched,
 				seqs.size(), seqs.get(seqs.size() - 1) - seqs.get(0) + 1 - seqs.size());
+	}
+
+	@Test
+	void aNodeThatStopsCleanlyHandsItsDronesOverWithoutAGapInTheirStates() throws Exception {
+		SimulationLoop simulation = this.a.getBean(SimulationLoop.class);
+		awaitSpread(simulation);
+		String watched = FLEET.stream().filter((droneId) -> !simulated(simulation).contains(droneId)).findFirst().get();
+		int port = ((WebServerApplicationContext) this.a).getWebServer().getPort();
+		StompTestClient spectator = StompTestClient.connect(port);
+		this.clients.add(spectator);
+		BlockingQueue<JsonNode> telemetry = spectator.subscribe("/topic/drones/" + watched + "/telemetry");
+		StompTestClient.next(telemetry);
+
+		this.b.destroy();
+		List<JsonNode> states = new ArrayList<>();
+		await().atMost(TAKEOVER_LIMIT).pollInterval(Duration.ofMillis(10)).until(() -> {
+			states.addAll(StompTestClient.drain(telemetry));
+			return simulated(simulation).contains(watched);
+		});
+		int takenOver = states.size();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			states.addAll(StompTestClient.drain(telemetry));
+			return states.size() >= takenOver + 10;
+		});
+
+		long longestGapMillis = 0;
+		for (int i = 1; i < states.size(); i++) {
+			JsonNode before = states.get(i - 1);
+			JsonNode after = states.get(i);
+			assertThat(after.get("seq").asLong()).as("seq of %s", watched).isEqualTo(before.get("seq").asLong() + 1);
+			longestGapMillis = Math.max(longestGapMillis,
+					after.get("timestamp").asLong() - before.get("timestamp").asLong());
+		}
+		System.out.printf(
+				"Node b stopped cleanly: the longest gap between two states of %s was %d ms " + "(a tick is 100 ms)%n",
+				watched, longestGapMillis);
+		assertThat(Duration.ofMillis(longestGapMillis)).as("handed over, not left to expire")
+			.isLessThan(Duration.ofSeconds(3));
+	}
+
+	private void awaitSpread(SimulationLoop simulation) {
+		ClusterMembers members = this.a.getBean(ClusterMembers.class);
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			List<String> here = simulated(simulation);
+			Set<String> all = new HashSet<>(here);
+			members.nodes().stream().filter(ClusterView.Node::alive).forEach((node) -> all.addAll(node.drones()));
+			return !here.isEmpty() && here.size() < FLEET.size() && all.equals(FLEET);
+		});
 	}
 
 	private String[] arguments(String node, String port) {
