@@ -203,6 +203,28 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Subscribes with headers of the caller's, such as {@code rate-hz}, and collects each
+	 * message with its headers.
+	 * @param subscribe the SUBSCRIBE's headers, with its destination
+	 * @return the queue the messages arrive in
+	 */
+	public BlockingQueue<Frame> subscribeFrames(StompHeaders subscribe) {
+		BlockingQueue<Frame> queue = new LinkedBlockingQueue<>();
+		this.session.subscribe(subscribe, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				queue.add(new Frame(headers, json.readTree((String) payload)));
+			}
+		});
+		return queue;
+	}
+
+	/**
 	 * Subscribes to {@code /user/queue/replies} and waits until a reply proves the
 	 * subscription is active, so no later reply can be missed.
 	 * @return the queue of replies, empty
@@ -344,6 +366,15 @@ public final class StompTestClient implements AutoCloseable {
 			return ((String) payload).getBytes(StandardCharsets.UTF_8);
 		}
 
+	}
+
+	/**
+	 * A MESSAGE as received.
+	 *
+	 * @param headers its headers
+	 * @param body its JSON body
+	 */
+	public record Frame(StompHeaders headers, JsonNode body) {
 	}
 
 }

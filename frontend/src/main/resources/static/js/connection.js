@@ -42,15 +42,19 @@ export class HubConnection extends EventTarget {
 
 	#follows;
 
+	#telemetryHeaders;
+
 	/**
 	 * @param {string} url the broker URL, see wire.js brokerUrl
-	 * @param {{follow?: readonly string[]}} [options] the events to subscribe for: {@link LIVE}
-	 * or {@link REPLAY}
+	 * @param {{follow?: readonly string[], telemetryRateHz?: number|null}} [options] the events to
+	 * subscribe for: {@link LIVE} or {@link REPLAY}; the states per drone per second the telemetry
+	 * subscription asks for (its {@code rate-hz} header), or null for every tick
 	 */
-	constructor(url, { follow = LIVE } = {}) {
+	constructor(url, { follow = LIVE, telemetryRateHz = null } = {}) {
 		super();
 		this.#url = url;
 		this.#follows = new Set(follow);
+		this.#telemetryHeaders = (telemetryRateHz == null) ? {} : { 'rate-hz': String(telemetryRateHz) };
 	}
 
 	get state() {
@@ -132,12 +136,12 @@ export class HubConnection extends EventTarget {
 			handler(body);
 		};
 		const emit = (type) => json((body) => this.dispatchEvent(new CustomEvent(type, { detail: body })));
-		const follow = (destination, type) => {
+		const follow = (destination, type, headers = {}) => {
 			if (this.#follows.has(type)) {
-				client.subscribe(destination, emit(type));
+				client.subscribe(destination, emit(type), headers);
 			}
 		};
-		follow(Destinations.telemetry, 'telemetry');
+		follow(Destinations.telemetry, 'telemetry', this.#telemetryHeaders);
 		follow(Destinations.events, 'hubevent');
 		follow(Destinations.replies, 'reply');
 		follow(Destinations.errors, 'huberror');

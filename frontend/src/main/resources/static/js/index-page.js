@@ -1,6 +1,6 @@
 /**
- * The landing page (/): the fleet at a glance, live, and the hub's nodes when it has several,
- * asked every few seconds.
+ * The landing page (/): the fleet at a glance, live at two states per drone per second, and the
+ * hub's nodes when it has several, asked every few seconds.
  */
 import { startPage } from './page.js';
 import { FleetCards } from './fleet-cards.js';
@@ -12,7 +12,10 @@ import { fetchJson } from './flights-client.js';
 /** How often the nodes are asked again, in ms. */
 const CLUSTER_REFRESH_MS = 2000;
 
-const { store } = startPage();
+/** Cards change slowly: two states per drone per second are plenty. */
+const TELEMETRY_RATE_HZ = 2;
+
+const { store } = startPage({ telemetryRateHz: TELEMETRY_RATE_HZ });
 const cards = new FleetCards(document.querySelector('[data-fleet-cards]'));
 const cluster = new ClusterPanel(document.querySelector('[data-cluster]'));
 const status = new StatusView(document);

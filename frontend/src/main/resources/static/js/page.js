@@ -10,11 +10,13 @@ import { brokerUrl } from './wire.js';
 /**
  * Creates the store and the connection, feeds one into the other and starts connecting. Views
  * wired up in the same task see every message: the hub's frames arrive in later tasks.
+ * @param {{telemetryRateHz?: number|null}} [options] the states per drone per second the page
+ * asks for, or null (the default) for every tick
  * @returns {{store: FleetStore, connection: HubConnection}}
  */
-export function startPage() {
+export function startPage({ telemetryRateHz = null } = {}) {
 	const store = new FleetStore();
-	const connection = new HubConnection(brokerUrl(location));
+	const connection = new HubConnection(brokerUrl(location), { telemetryRateHz });
 	feed(connection, store);
 	connection.start();
 	return { store, connection };

@@ -3,6 +3,7 @@ package io.dronehub.security;
 import java.util.Arrays;
 
 import io.dronehub.contract.Role;
+import io.dronehub.contract.SubscribeCheck;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -167,11 +168,12 @@ class SecurityConfiguration {
 			AuthorizationManager<Message<?>> messageAuthorizationManager, ClientSessions sessions,
 			SecurityProperties security, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
 			@Lazy SimpMessagingTemplate messaging,
-			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
+			ObjectProvider<SubscribeCheck> subscribeChecks) {
 		SessionErrors errors = new SessionErrors(messaging);
 		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
 				security.anonymousObservers(), clientOutbound, errors,
-				new RateLimitNotices(errors, scheduler, security.limits()));
+				new RateLimitNotices(errors, scheduler, security.limits()), subscribeChecks.orderedStream().toList());
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.dronehub.contract.ErrorCode;
 import io.dronehub.contract.ErrorMessage;
 import io.dronehub.contract.Role;
+import io.dronehub.contract.SubscribeCheck;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * The first interceptor on the inbound channel: authenticates the CONNECT frame, and
  * holds every later frame to the session's authorisation, command rate and subscription
- * limit.
+ * limit, and each SUBSCRIBE to the {@link SubscribeCheck}s of the hub's features.
  * <p>
  * It never throws. A refused CONNECT gets a STOMP ERROR frame and the connection closes,
  * as STOMP prescribes; any other refused frame is dropped and answered on the sender's
@@ -56,9 +57,11 @@ public class StompGuard implements ChannelInterceptor {
 
 	private final RateLimitNotices rateLimitNotices;
 
+	private final List<SubscribeCheck> subscribeChecks;
+
 	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
 			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound, SessionErrors errors,
-			RateLimitNotices rateLimitNotices) {
+			RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks) {
 		this.authentication = authentication;
 		this.authorization = authorization;
 		this.sessions = sessions;
@@ -66,6 +69,7 @@ public class StompGuard implements ChannelInterceptor {
 		this.clientOutbound = clientOutbound;
 		this.errors = errors;
 		this.rateLimitNotices = rateLimitNotices;
+		this.subscribeChecks = List.copyOf(subscribeChecks);
 	}
 
 	@Override
@@ -124,6 +128,12 @@ public class StompGuard implements ChannelInterceptor {
 		Subscribable destination = (stomp.getDestination() != null) ? Subscribable.of(stomp.getDestination()) : null;
 		if (destination == null || stomp.getSubscriptionId() == null) {
 			return refuse(stomp, ErrorCode.FORBIDDEN, "not allowed to subscribe to " + stomp.getDestination());
+		}
+		for (SubscribeCheck check : this.subscribeChecks) {
+			ErrorMessage refusal = check.check(stomp);
+			if (refusal != null) {
+				return refuse(stomp, refusal.error(), refusal.message());
+			}
 		}
 		if (!this.sessions.trySubscribe(stomp.getSessionId(), stomp.getSubscriptionId(), destination)) {
 			return refuse(stomp, ErrorCode.LIMIT_EXCEEDED,

@@ -2,6 +2,7 @@ package io.dronehub.telemetry;
 
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetProperties;
+import io.dronehub.flight.SimulationProperties;
 import io.dronehub.outbound.DeliveryObserver;
 import io.dronehub.outbound.SessionWriters;
 import io.dronehub.outbound.WriterSettings;
@@ -64,8 +65,15 @@ class TelemetryConfiguration {
 	}
 
 	@Bean
-	TelemetrySubscriptionInterceptor telemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers) {
-		return new TelemetrySubscriptionInterceptor(writers);
+	TelemetrySubscriptionInterceptor telemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers,
+			SimulationProperties simulation) {
+		return new TelemetrySubscriptionInterceptor(writers, simulation.rateHz());
+	}
+
+	/** Refuses a telemetry subscription whose rate the hub cannot keep. */
+	@Bean
+	TelemetryRateCheck telemetryRateCheck(SimulationProperties simulation) {
+		return new TelemetryRateCheck(simulation.rateHz());
 	}
 
 }

@@ -16,9 +16,10 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
  * Called on the simulation thread.
  */
 @Publishes(destination = TelemetryPublisher.FLEET_TOPIC, payload = DroneState.class,
-		description = "Every drone's state, one message per drone per tick; per drone in seq order.")
+		description = "Every drone's state, one message per drone per tick; per drone in seq order. "
+				+ TelemetryPublisher.RATE_NOTE)
 @Publishes(destination = TelemetryPublisher.DRONE_TOPIC, payload = DroneState.class,
-		description = "One drone's states, one message per tick, in seq order.")
+		description = "One drone's states, one message per tick, in seq order. " + TelemetryPublisher.RATE_NOTE)
 @Publishes(destination = TelemetryPublisher.EVENTS_TOPIC, payload = FleetEvent.class,
 		description = "Audit events: control and mode changes, failsafes, refused commands, shutdown.")
 public class TelemetryPublisher implements FleetListener {
@@ -31,6 +32,12 @@ public class TelemetryPublisher implements FleetListener {
 
 	/** Audit events. */
 	public static final String EVENTS_TOPIC = "/topic/events";
+
+	/** How a subscriber asks for fewer states, in the API document. */
+	static final String RATE_NOTE = "A SUBSCRIBE header rate-hz (0.1 to the simulation's rate, hub.simulation.rate-hz) "
+			+ "caps the states per drone per second, evenly spaced and the newest each time; each message then has a "
+			+ "header skipped: how many states of its drone the rate left out since the previous one. A rate outside "
+			+ "that range is refused on /user/queue/errors (INVALID_FIELD).";
 
 	private final TelemetryFanout fanout;
 

@@ -30,14 +30,21 @@ final class TelemetrySlots implements LatestFrames {
 
 	/**
 	 * Offers a tick's frames to every subscription: each keeps the newest frame of each
-	 * drone it wants, and a frame that replaces an undelivered one counts as conflated.
+	 * drone it wants and its rate lets through, and a frame that replaces an undelivered
+	 * one counts as conflated.
 	 */
 	void offer(TickFrames tick) {
 		for (TelemetrySubscription subscription : this.subscriptions) {
 			for (int i = 0; i < tick.size(); i++) {
-				if (subscription.wants(tick.droneId(i)) && subscription.offer(tick.slot(i), tick.slotCount(),
-						tick.frame(i, subscription), tick.publishedNanos())) {
-					this.conflated++;
+				if (!subscription.wants(tick.droneId(i))) {
+					continue;
+				}
+				long skipped = subscription.admit(tick.slot(i), tick.slotCount(), tick.seq(i));
+				if (skipped != SubscriptionRate.LEFT_OUT) {
+					if (subscription.offer(tick.slot(i), tick.slotCount(), tick.frame(i, subscription, skipped),
+							tick.publishedNanos())) {
+						this.conflated++;
+					}
 				}
 			}
 		}

@@ -17,6 +17,8 @@ final class TelemetrySubscription {
 
 	private final @Nullable String droneId;
 
+	private final @Nullable SubscriptionRate rate;
+
 	private String @Nullable [] pending;
 
 	private long[] pendingPublishedNanos = new long[0];
@@ -24,9 +26,20 @@ final class TelemetrySubscription {
 	private int pendingCount;
 
 	TelemetrySubscription(String id, String destination, @Nullable String droneId) {
+		this(id, destination, droneId, null);
+	}
+
+	/**
+	 * @param id the client's subscription id
+	 * @param destination the topic
+	 * @param droneId the drone of a drone's topic, or {@code null} for every drone
+	 * @param rate how often it gets each drone's state, or {@code null} for every tick
+	 */
+	TelemetrySubscription(String id, String destination, @Nullable String droneId, @Nullable SubscriptionRate rate) {
 		this.id = id;
 		this.destination = destination;
 		this.droneId = droneId;
+		this.rate = rate;
 	}
 
 	String id() {
@@ -39,6 +52,18 @@ final class TelemetrySubscription {
 
 	boolean wants(String droneId) {
 		return this.droneId == null || this.droneId.equals(droneId);
+	}
+
+	/**
+	 * Decides whether a state of a drone it wants goes to this subscription.
+	 * @param slot the drone's slot
+	 * @param slotCount how many drones the fleet has
+	 * @param seq the state's {@code seq}
+	 * @return {@link TickFrames#EVERY_TICK} without a rate; with one, how many states of
+	 * the drone it left out since the previous one, or {@link SubscriptionRate#LEFT_OUT}
+	 */
+	long admit(int slot, int slotCount, long seq) {
+		return (this.rate != null) ? this.rate.admit(slot, slotCount, seq) : TickFrames.EVERY_TICK;
 	}
 
 	/**

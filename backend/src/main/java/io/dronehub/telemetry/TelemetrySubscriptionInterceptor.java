@@ -16,7 +16,9 @@ import org.springframework.messaging.support.ChannelInterceptor;
 /**
  * Takes subscriptions to the telemetry topics away from the broker and gives them to the
  * subscriber's {@link TelemetrySlots}, which the {@link TelemetryFanout} fills and the
- * session's writer drains. Runs on the inbound channel after authorisation.
+ * session's writer drains, each at the rate its {@value SubscriptionRate#HEADER} header
+ * asks for (the {@link TelemetryRateCheck} refused the others). Runs on the inbound
+ * channel after authorisation.
  */
 public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 
@@ -25,8 +27,20 @@ public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 
 	private final SessionWriters<TelemetrySlots> writers;
 
-	TelemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers) {
+	private final int simulationRateHz;
+
+	TelemetrySubscriptionInterceptor(SessionWriters<TelemetrySlots> writers, int simulationRateHz) {
 		this.writers = writers;
+		this.simulationRateHz = simulationRateHz;
+	}
+
+	/**
+	 * Whether a destination is one of the telemetry topics.
+	 * @param destination a SUBSCRIBE's destination
+	 * @return {@code true} for {@code /topic/telemetry} and a drone's telemetry topic
+	 */
+	static boolean isTelemetry(String destination) {
+		return destination.equals(TelemetryPublisher.FLEET_TOPIC) || DRONE_TOPIC.matcher(destination).matches();
 	}
 
 	@Override
@@ -46,18 +60,16 @@ public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 		if (type != SimpMessageType.SUBSCRIBE || destination == null) {
 			return message;
 		}
-		if (destination.equals(TelemetryPublisher.FLEET_TOPIC)) {
-			writer.updateLatest(TelemetrySlots::subscribe,
-					new TelemetrySubscription(subscriptionId, destination, null));
-			return null;
-		}
 		Matcher drone = DRONE_TOPIC.matcher(destination);
-		if (drone.matches()) {
-			writer.updateLatest(TelemetrySlots::subscribe,
-					new TelemetrySubscription(subscriptionId, destination, drone.group(1)));
-			return null;
+		if (!destination.equals(TelemetryPublisher.FLEET_TOPIC) && !drone.matches()) {
+			return message;
 		}
-		return message;
+		SubscriptionRate rate = SubscriptionRate.of(
+				SimpMessageHeaderAccessor.getFirstNativeHeader(SubscriptionRate.HEADER, message.getHeaders()),
+				this.simulationRateHz);
+		writer.updateLatest(TelemetrySlots::subscribe,
+				new TelemetrySubscription(subscriptionId, destination, drone.matches() ? drone.group(1) : null, rate));
+		return null;
 	}
 
 }

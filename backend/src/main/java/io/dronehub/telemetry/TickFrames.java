@@ -17,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TickFrames {
 
+	/**
+	 * What {@link #frame(int, TelemetrySubscription, long)} is told for a subscription
+	 * without a rate: a frame without the {@code skipped} header.
+	 */
+	static final long EVERY_TICK = Long.MIN_VALUE;
+
 	private final List<DroneState> states;
 
 	private final String[] bodies;
@@ -72,6 +78,10 @@ final class TickFrames {
 		return this.states.get(index).droneId();
 	}
 
+	long seq(int index) {
+		return this.states.get(index).seq();
+	}
+
 	/** The slot of state {@code index}'s drone among {@link #slotCount()}. */
 	int slot(int index) {
 		return this.slots[index];
@@ -82,14 +92,22 @@ final class TickFrames {
 		return this.slotCount;
 	}
 
-	/** The MESSAGE frame of state {@code index} for a subscription. */
-	String frame(int index, TelemetrySubscription subscription) {
-		return this.frames.get(index)
-			.computeIfAbsent(subscription.destination() + '\n' + subscription.id(),
-					(key) -> encode(index, subscription));
+	/**
+	 * The MESSAGE frame of state {@code index} for a subscription, shared by the
+	 * subscriptions with the same destination, id and {@code skipped} count.
+	 * @param index the state
+	 * @param subscription the subscription
+	 * @param skipped the {@code skipped} header's value, or {@link #EVERY_TICK} for none
+	 */
+	String frame(int index, TelemetrySubscription subscription, long skipped) {
+		String key = subscription.destination() + '\n' + subscription.id();
+		if (skipped != EVERY_TICK) {
+			key += '\n' + Long.toString(skipped);
+		}
+		return this.frames.get(index).computeIfAbsent(key, (k) -> encode(index, subscription, skipped));
 	}
 
-	private String encode(int index, TelemetrySubscription subscription) {
+	private String encode(int index, TelemetrySubscription subscription, long skipped) {
 		DroneState state = this.states.get(index);
 		return new StringBuilder(this.bodies[index].length() + 200).append("MESSAGE\ndestination:")
 			.append(subscription.destination())
@@ -99,6 +117,7 @@ final class TickFrames {
 			.append(escape(state.droneId()))
 			.append('-')
 			.append(state.seq())
+			.append((skipped != EVERY_TICK) ? "\n" + SubscriptionRate.SKIPPED_HEADER + ":" + skipped : "")
 			.append("\ncontent-length:")
 			.append(this.bodyBytes[index])
 			.append("\n\n")
