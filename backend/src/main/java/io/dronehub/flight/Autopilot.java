@@ -171,9 +171,16 @@ final class Autopilot {
 		return end;
 	}
 
-	/** Whether TAKEOFF or GOTO has arrived, or MANUAL's set-point has lapsed. */
+	/**
+	 * Whether TAKEOFF has climbed to within its acceptance radius, GOTO has arrived, or
+	 * MANUAL's set-point has lapsed.
+	 */
 	private @Nullable ModeEnd endOfMode(FlightMode mode) {
-		if (mode == FlightMode.TAKEOFF || mode == FlightMode.GOTO) {
+		if (mode == FlightMode.TAKEOFF) {
+			Vector3 aim = currentTarget().point();
+			return this.guidance.reachedAltitude(this.motion, aim) ? new ModeEnd.Reached(aim) : null;
+		}
+		if (mode == FlightMode.GOTO) {
 			Vector3 aim = currentTarget().point();
 			return this.guidance.arrived(this.motion, aim) ? new ModeEnd.Reached(aim) : null;
 		}

@@ -116,13 +116,14 @@ public final class Drone {
 
 	/**
 	 * Hops a distance in the drone's own frame, keeping its heading. The hop starts from
-	 * where the drone is aiming (its hold point, or the target of a nudge or GOTO in
-	 * progress), so "UP 10" twice climbs exactly 20 m.
+	 * where the drone is aiming (its hold point, or the target of a take-off, nudge or
+	 * GOTO in progress), so "UP 10" twice climbs exactly 20 m.
 	 * @param direction where to, relative to the nose
 	 * @param distance how far, in metres
 	 */
 	public CommandResult nudge(Direction direction, double distance) {
-		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD;
+		boolean aiming = this.mode == FlightMode.GOTO || this.mode == FlightMode.HOLD
+				|| this.mode == FlightMode.TAKEOFF;
 		return startGoto(this.autopilot.hop(direction, distance, aiming), false,
 				String.format("nudge %s %.1f m", direction, distance));
 	}

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The flight modes of a drone and the one table of legal transitions between them, shared
- * by pilot commands and failsafes.
+ * by pilot commands and failsafes. As in PX4, a take-off can be redirected at any time:
+ * from {@link #TAKEOFF} every airborne mode is legal.
  */
 public enum FlightMode {
 
@@ -28,7 +29,7 @@ public enum FlightMode {
 	RTL;
 
 	private static final Map<FlightMode, Set<FlightMode>> LEGAL = Map.of(DISARMED, EnumSet.of(ARMED), ARMED,
-			EnumSet.of(DISARMED, TAKEOFF), TAKEOFF, EnumSet.of(HOLD, LAND, RTL), HOLD,
+			EnumSet.of(DISARMED, TAKEOFF), TAKEOFF, EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), HOLD,
 			EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), MANUAL, EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), GOTO,
 			EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), LAND, EnumSet.of(HOLD, MANUAL, GOTO, RTL, DISARMED), RTL,
 			EnumSet.of(HOLD, MANUAL, GOTO, LAND, DISARMED));

@@ -12,6 +12,12 @@ final class Guidance {
 
 	private static final double ARRIVAL_VERTICAL_METERS = 0.1;
 
+	/**
+	 * How close to its altitude a take-off counts as complete: PX4's
+	 * {@code NAV_MC_ALT_RAD}, 0.8 m by default; the drone then holds at the altitude.
+	 */
+	static final double TAKEOFF_ACCEPTANCE_METERS = 0.8;
+
 	private static final double SETTLED_SPEED_MPS = 0.3;
 
 	private static final double AT_REST_SPEED_MPS = 0.1;
@@ -63,6 +69,14 @@ final class Guidance {
 		Vector3 offset = target.minus(motion.position());
 		return offset.horizontalLength() < ARRIVAL_HORIZONTAL_METERS && Math.abs(offset.up()) < ARRIVAL_VERTICAL_METERS
 				&& motion.slowerThan(SETTLED_SPEED_MPS);
+	}
+
+	/**
+	 * Whether a take-off has climbed to within {@link #TAKEOFF_ACCEPTANCE_METERS} of its
+	 * target altitude.
+	 */
+	boolean reachedAltitude(Motion motion, Vector3 target) {
+		return Math.abs(target.up() - motion.position().up()) < TAKEOFF_ACCEPTANCE_METERS;
 	}
 
 	/**

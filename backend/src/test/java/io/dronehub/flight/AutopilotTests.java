@@ -23,12 +23,13 @@ class AutopilotTests {
 	private final Autopilot autopilot = new Autopilot(this.limits);
 
 	@Test
-	void takeoffClimbsAtTheTakeoffRateAndReportsReachingItsAltitude() {
+	void takeoffClimbsAtTheTakeoffRateAndReportsReachingItsAltitudeWithinTheAcceptanceRadius() {
 		this.autopilot.climbTo(5);
 		ModeEnd end = flyUntilEnd(FlightMode.TAKEOFF, 100);
 		assertThat(end).isEqualTo(new ModeEnd.Reached(new Vector3(0, 0, 5)));
-		assertThat(this.autopilot.motion().position().up()).isCloseTo(5, within(0.1));
-		assertThat(this.autopilot.motion().velocity().up()).isLessThan(0.3);
+		assertThat(this.autopilot.motion().position().up()).isBetween(5 - Guidance.TAKEOFF_ACCEPTANCE_METERS, 5.0);
+		assertThat(this.autopilot.motion().velocity().up()).isPositive()
+			.isLessThanOrEqualTo(this.limits.takeoffClimbRate());
 	}
 
 	@Test

@@ -33,8 +33,8 @@ class CommandRefusalsTests {
 				ResultCode.COMMAND_DENIED, "d7 is on the ground and disarmed: ARM and TAKEOFF first");
 		assertDenied(this.refusals.switchTo(FlightMode.ARMED, FlightMode.HOLD, this.fullBattery),
 				ResultCode.COMMAND_DENIED, "d7 is on the ground: TAKEOFF first");
-		assertDenied(this.refusals.switchTo(FlightMode.TAKEOFF, FlightMode.MANUAL, this.fullBattery),
-				ResultCode.COMMAND_DENIED, "d7 cannot switch from TAKEOFF to MANUAL");
+		assertDenied(this.refusals.switchTo(FlightMode.HOLD, FlightMode.TAKEOFF, this.fullBattery),
+				ResultCode.COMMAND_DENIED, "d7 cannot switch from HOLD to TAKEOFF");
 	}
 
 	@Test

@@ -35,13 +35,53 @@ class DroneTests {
 		List<DroneState> climb = this.sim.tickUntil(FlightMode.HOLD, 30);
 		assertThat(climb).allSatisfy((state) -> assertThat(state.velocity().up())
 			.isLessThanOrEqualTo(this.sim.limits.takeoffClimbRate() + 1e-9));
-		assertThat(this.sim.state().position().alt()).isCloseTo(10, within(0.1));
+		assertThat(this.sim.state().position().alt()).as("complete within PX4's NAV_MC_ALT_RAD, 0.8 m")
+			.isBetween(10 - Guidance.TAKEOFF_ACCEPTANCE_METERS, 10.0);
 		assertThat(this.sim.state().armed()).isTrue();
 		List<DroneState> hovering = this.sim.tick(50);
 		assertThat(hovering).allSatisfy((state) -> {
 			assertThat(state.mode()).isEqualTo(FlightMode.HOLD);
-			assertThat(state.position().alt()).isCloseTo(10, within(0.15));
+			assertThat(state.position().alt()).as("settling on the altitude, not overshooting it")
+				.isBetween(9.2, 10.15);
 		});
+		assertThat(hovering.subList(40, 50))
+			.allSatisfy((state) -> assertThat(state.position().alt()).isCloseTo(10, within(0.15)));
+	}
+
+	@Test
+	void aTakeoffCanBeRedirectedToEveryAirborneModeAtAnyTime() {
+		for (FlightMode next : List.of(FlightMode.HOLD, FlightMode.MANUAL, FlightMode.GOTO, FlightMode.LAND,
+				FlightMode.RTL)) {
+			TestFleet fleet = TestFleet.withDefaults();
+			Drone drone = fleet.d1();
+			drone.arm();
+			drone.takeoff(15);
+			fleet.tick(10);
+			assertThat(fleet.state().mode()).isEqualTo(FlightMode.TAKEOFF);
+			GeoPoint home = fleet.state().home();
+			CommandResult result = switch (next) {
+				case HOLD -> drone.hold();
+				case MANUAL -> drone.move(1, 0, 0, 0);
+				case GOTO -> drone.goTo(home.lat() + 0.0002, home.lon(), 12);
+				case LAND -> drone.land();
+				default -> drone.returnToLaunch();
+			};
+			assertThat(result.accepted()).as("TAKEOFF → %s: %s", next, result.reason()).isTrue();
+			assertThat(fleet.tick(1).get(0).mode()).isEqualTo(next);
+		}
+	}
+
+	@Test
+	void aNudgeDuringTakeoffHopsFromTheTakeoffAltitude() {
+		this.sim.d1().arm();
+		this.sim.d1().takeoff(10);
+		this.sim.tick(5);
+
+		assertThat(this.sim.d1().nudge(Direction.UP, 5).accepted()).isTrue();
+
+		this.sim.tickUntil(FlightMode.HOLD, 200);
+		this.sim.tick(50);
+		assertThat(this.sim.state().position().alt()).isCloseTo(15, within(0.15));
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class FlightModeTests {
 			from/to   DISARMED ARMED TAKEOFF HOLD MANUAL GOTO LAND RTL
 			DISARMED  no       yes   no      no   no     no   no   no
 			ARMED     yes      no    yes     no   no     no   no   no
-			TAKEOFF   no       no    no      yes  no     no   yes  yes
+			TAKEOFF   no       no    no      yes  yes    yes  yes  yes
 			HOLD      no       no    no      yes  yes    yes  yes  yes
 			MANUAL    no       no    no      yes  yes    yes  yes  yes
 			GOTO      no       no    no      yes  yes    yes  yes  yes
@@ -64,7 +64,7 @@ class FlightModeTests {
 		assertThat(FlightMode.ARMED.canSwitchTo(FlightMode.GOTO)).isFalse();
 		assertThat(FlightMode.HOLD.canSwitchTo(FlightMode.DISARMED)).isFalse();
 		assertThat(FlightMode.HOLD.canSwitchTo(FlightMode.TAKEOFF)).isFalse();
-		assertThat(FlightMode.TAKEOFF.canSwitchTo(FlightMode.MANUAL)).isFalse();
+		assertThat(FlightMode.TAKEOFF.canSwitchTo(FlightMode.ARMED)).isFalse();
 	}
 
 	@Test
