@@ -27,10 +27,11 @@ import org.springframework.scheduling.TaskScheduler;
 /**
  * The fleet shared by the nodes of a cluster, when {@code hub.cluster.enabled} is
  * {@code true}: who is alive, every drone's latest state wherever it is simulated, the
- * relay of telemetry and events between the nodes, the drone leases in the shared
- * database, the ownership that decides which drones this node simulates, and pilots'
- * requests sent to the node that simulates their drone, and the events that say when this
- * node loses its broker and has it again.
+ * relay of telemetry and events between the nodes (the other nodes' states on a thread of
+ * their own), the drone leases in the shared database through a pool of their own, the
+ * ownership that decides which drones this node simulates, pilots' requests sent to the
+ * node that simulates their drone, and the events that say when this node loses its
+ * broker and has it again.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("hub.cluster.enabled")

@@ -1,6 +1,7 @@
 /**
- * Several hub nodes joined by a STOMP message broker (RabbitMQ or Artemis): this node's
- * id and its one connection to the broker.
+ * Several hub nodes joined by a STOMP message broker (RabbitMQ or Artemis) and a shared
+ * database: each node's one connection to the broker, the drone leases that decide which
+ * node simulates which drone, and what crosses between the nodes.
  */
 @NullMarked
 package io.dronehub.cluster;
