@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fan-out benchmark of the hub, side by side with a floor server and RabbitMQ Web-STOMP.
+# Fan-out benchmark of the hub, side by side with two floor servers and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow baseline peer fleet-recorder record export cluster
-#                  (default: all, in that order)
+#   scenarios: fleet fast crowd pilot slow baseline floor-node peer fleet-recorder record export
+#                  cluster (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
 #   --record-duration=S --record-warmup=S   the same for the record rows (default 10 and 5,
@@ -68,13 +68,13 @@ for arg in "$@"; do
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | baseline | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | pilot | slow | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
-		-h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+		-h | --help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline peer fleet-recorder record export cluster)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline floor-node peer fleet-recorder record export cluster)
 smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 # the record rows are shortened to keep the whole run near its budget, unless told otherwise
 RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
@@ -120,6 +120,19 @@ cp "$BENCH_JAR" "$OUT/benchmark-under-test.jar"
 HUB_JAR="$OUT/hub-under-test.jar"
 BENCH_JAR="$OUT/benchmark-under-test.jar"
 
+# The Node floor server's packages, exactly as its lock file pins them (a fresh machine has none);
+# with --no-build only when they are missing.
+NODE_FLOOR="$ROOT/benchmark/node-floor"
+case " ${SCENARIOS[*]} " in
+	*" floor-node "*)
+		if command -v npm >/dev/null 2>&1 && { $BUILD || [ ! -d "$NODE_FLOOR/node_modules/ws" ]; }; then
+			log "installing the Node floor server's packages (npm ci)"
+			(cd "$NODE_FLOOR" && npm ci --no-audit --no-fund --loglevel=error) >"$LOGS/npm-ci-node-floor.log" 2>&1 ||
+				log "npm ci failed in $NODE_FLOOR, see $LOGS/npm-ci-node-floor.log"
+		fi
+		;;
+esac
+
 # ---- servers
 
 wait_for_http() { # port pid
@@ -138,13 +151,19 @@ wait_for_http() { # port pid
 start_server() { # name jar args...
 	local name=$1 jar=$2
 	shift 2
+	start_process "$name" java $SERVER_JAVA_OPTS -jar "$jar" "$@" --server.port="$PORT"
+}
+
+start_process() { # name command...: the server on core 0, its process id in SERVER_PID
+	local name=$1
+	shift
 	# a server already on the port (another run, another checkout) would be measured instead
 	if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/")" != "000" ]; then
 		log "port $PORT is taken by another process: $name not run (set BENCH_PORT to use another)"
 		return 1
 	fi
-	# taskset execs java, so $! is the JVM's own process id
-	taskset -c 0 java $SERVER_JAVA_OPTS -jar "$jar" "$@" --server.port="$PORT" >"$LOGS/$name-server.log" 2>&1 &
+	# taskset execs the command, so $! is the server's own process id (the JVM's, node's)
+	taskset -c 0 "$@" >"$LOGS/$name-server.log" 2>&1 &
 	SERVER_PID=$!
 	if ! wait_for_http "$PORT" "$SERVER_PID"; then
 		log "server for $name did not start; see $LOGS/$name-server.log"
@@ -467,7 +486,9 @@ scenario_slow() {
 	hub_run slow-1000 "$(scaled 1000)" 10 10 slow --stalled="$(scaled 50)"
 }
 
-scenario_baseline() {
+# The floor servers negotiate permessage-deflate as the hub does: ask a hub, unless a hub row
+# already has.
+floor_deflate() {
 	if [ -z "$HUB_DEFLATE" ]; then
 		log "probing whether the hub negotiates permessage-deflate"
 		if start_hub probe 10 10; then
@@ -476,19 +497,59 @@ scenario_baseline() {
 		fi
 	fi
 	log "hub negotiates permessage-deflate: ${HUB_DEFLATE:-unknown}; the floor server does the same"
+}
+
+# One floor row: starts the server with the command before "--", runs the generator with the rest.
+floor_run() { # name server-jvm(true|false) notes notes-kind start-command... -- generator-args...
+	local name=$1 jvm=$2 notes=$3 kind=$4 start=()
+	shift 4
+	while [ "$1" != "--" ]; do start+=("$1"); shift; done
+	shift
+	R=()
+	if "${start[@]}"; then
+		run_generator "$name" "$(hub_url)" "$SERVER_PID" "$jvm" "$@"
+		stop_server
+		notes="$notes; $(notes "$kind")"
+	fi
+	add_row "$name" "${notes%; }"
+}
+
+scenario_baseline() {
+	floor_deflate
 	local spectators
 	for spectators in 1000 500; do
-		local name="baseline-$spectators"
-		if start_server "$name" "$BENCH_JAR" baseline --baseline.fleet-size=10 --baseline.rate-hz=10 \
-			--baseline.deflate="${HUB_DEFLATE:-true}"; then
-			run_generator "$name" "$(hub_url)" "$SERVER_PID" true --spectators="$(scaled "$spectators")" \
-				--drones=10 --rate-hz=10
-			stop_server
-		else
-			R=()
-		fi
-		add_row "$name" "floor: pre-encoded frames, no broker"
+		floor_run "baseline-$spectators" true "floor: pre-encoded frames, no broker" plain \
+			start_server "baseline-$spectators" "$BENCH_JAR" baseline --baseline.fleet-size=10 --baseline.rate-hz=10 \
+			--baseline.deflate="${HUB_DEFLATE:-true}" -- --spectators="$(scaled "$spectators")" --drones=10 --rate-hz=10
 	done
+}
+
+# The Node floor server (benchmark/node-floor, ws), measured as the Java floor is, and with the
+# crowd's load: node itself on core 0, so the CPU and RSS read are its own.
+scenario_floor_node() {
+	local rows=(floor-node-1000 floor-node-500 floor-node-crowd-10000) name spectators
+	if ! command -v node >/dev/null 2>&1 || [ ! -f "$NODE_FLOOR/node_modules/ws/package.json" ]; then
+		log "node or the Node floor's packages are missing: skipping floor-node"
+		for name in "${rows[@]}"; do
+			R=()
+			add_row "$name" "node or $NODE_FLOOR/node_modules (npm ci) absent: not measured"
+		done
+		return
+	fi
+	floor_deflate
+	local floor="Node $(node --version) ws $(node -p "require('$NODE_FLOOR/node_modules/ws/package.json').version")"
+	for spectators in 1000 500; do
+		floor_run "floor-node-$spectators" false "$floor: pre-encoded frames, no broker" plain \
+			start_node_floor "floor-node-$spectators" 10 10 -- --spectators="$(scaled "$spectators")" --drones=10 --rate-hz=10
+	done
+	# as scenario_crowd: one drone's topic each at 1 Hz, connecting at up to 1,000/s
+	floor_run floor-node-crowd-10000 false "$floor" crowd start_node_floor floor-node-crowd-10000 10 1 -- \
+		--spectators="$(scaled 10000)" --drones=10 --rate-hz=1 --destination=/topic/drones/d1/telemetry --connect-rate=1000
+}
+
+start_node_floor() { # name fleet-size rate-hz
+	start_process "$1" node "$NODE_FLOOR/floor.mjs" --port="$PORT" --fleet-size="$2" --rate-hz="$3" \
+		--deflate="${HUB_DEFLATE:-true}"
 }
 
 RABBIT_VERSION="?"

@@ -185,8 +185,8 @@ public final class LoadGenerator {
 		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
 		// the JIT compiler's share: still large in a young JVM, and larger the more code
 		// the load exercises (a recorder's database engine, say), which fades over
-		// minutes
-		results.put("server_jit_cpu_pct", 100 * compilerCpu / window);
+		// minutes; unknown (-1) for a server that is not a JVM
+		results.put("server_jit_cpu_pct", this.options.serverJvm() ? 100 * compilerCpu / window : -1);
 		results.put("server_cpu_us_per_delivery_without_jit",
 				(deliveries > 0) ? (serverCpu - compilerCpu) * 1e6 / deliveries : -1);
 		results.put("server_rss_idle_kib", idleRss);
