@@ -27,10 +27,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The database goes away mid-flight (its connection pool suspended, so every write waits)
  * and comes back: live telemetry keeps every tick, the loss is counted and announced, and
- * recording resumes by itself.
+ * recording resumes by itself. A batch holds at most 10 ticks, so that the write the
+ * suspended pool holds up takes few of the 300 ticks and the rest overflow the queue of
+ * 100, however fast the recorder's thread drains it meanwhile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hub.simulation.clock=manual", "hub.recorder.queue-capacity=100",
+		properties = { "hub.simulation.clock=manual", "hub.recorder.queue-capacity=100", "hub.recorder.batch-size=10",
 				"spring.datasource.hikari.allow-pool-suspension=true" })
 @ActiveProfiles("it")
 class FlightRecorderOutageIntegrationTests {
