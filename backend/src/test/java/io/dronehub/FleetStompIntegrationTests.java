@@ -224,7 +224,7 @@ class FleetStompIntegrationTests {
 		BlockingQueue<JsonNode> closingErrors = closing.subscribeErrors();
 		BlockingQueue<JsonNode> stayingReplies = staying.subscribeReplies();
 		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Boolean> hold = this.simulation.submit((fleet) -> awaitRelease(release));
+		CompletableFuture<Boolean> hold = this.simulation.submit((fleet) -> HubHarness.holdUntil(release));
 
 		// a session's frames are handled in order: the error answered at once for the
 		// second proves the first is waiting for the held simulation
@@ -242,16 +242,6 @@ class FleetStompIntegrationTests {
 		staying.request(stayingReplies, "/app/control",
 				"{\"droneId\":\"none\",\"action\":\"RELEASE\",\"commandId\":\"stay-1\"}", "stay-1");
 		assertThat(drain(stayingReplies)).isEmpty();
-	}
-
-	private static boolean awaitRelease(CountDownLatch latch) {
-		try {
-			return latch.await(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.dronehub.flight.DroneState;
@@ -103,6 +104,21 @@ public final class HubHarness implements AutoCloseable {
 			advance(1);
 			return queues.stream().allMatch((queue) -> !queue.isEmpty());
 		});
+	}
+
+	/**
+	 * Holds the thread it runs on, such as a simulation's, until a test releases it.
+	 * @param release counted down by the test
+	 * @return whether it was released within {@link StompTestClient#TIMEOUT}
+	 */
+	public static boolean holdUntil(CountDownLatch release) {
+		try {
+			return release.await(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/**

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import io.dronehub.HubApplication;
+import io.dronehub.HubHarness;
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.Fleet;
@@ -183,7 +184,7 @@ abstract class ClusterIntegrationTests {
 		BlockingQueue<JsonNode> closingErrors = closing.subscribeErrors();
 		BlockingQueue<JsonNode> stayingReplies = staying.subscribeReplies();
 		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Boolean> hold = this.b.simulation.submit((fleet) -> awaitRelease(release));
+		CompletableFuture<Boolean> hold = this.b.simulation.submit((fleet) -> HubHarness.holdUntil(release));
 
 		// a session's frames are handled in order: the error answered at once for the
 		// second proves the first went to node b, which waits for its held simulation
@@ -203,16 +204,6 @@ abstract class ClusterIntegrationTests {
 				"{\"droneId\":\"" + drone + "\",\"action\":\"RELEASE\",\"commandId\":\"stay-1\"}", "stay-1");
 		assertThat(reply.get("code").asString()).isEqualTo("NOT_IN_CONTROL");
 		assertThat(StompTestClient.drain(stayingReplies)).isEmpty();
-	}
-
-	private static boolean awaitRelease(CountDownLatch latch) {
-		try {
-			return latch.await(StompTestClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	@Test
