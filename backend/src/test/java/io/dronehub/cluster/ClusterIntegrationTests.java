@@ -136,10 +136,8 @@ abstract class ClusterIntegrationTests {
 	void aPilotOnOneNodeFliesADroneTheOtherSimulatesAndHoldsItsControlAcrossTheCluster() throws Exception {
 		awaitSpread();
 		String drone = this.b.simulatedIds().get(0);
-		StompTestClient alice = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
-		this.clients.add(alice);
-		StompTestClient bob = StompTestClient.connect(this.b.port(), "bob", "bob-secret");
-		this.clients.add(bob);
+		StompTestClient alice = connect(this.a, "alice");
+		StompTestClient bob = connect(this.b, "bob");
 		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
 		BlockingQueue<JsonNode> bobReplies = bob.subscribeReplies();
 		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/drones/" + drone + "/telemetry");
@@ -177,10 +175,8 @@ abstract class ClusterIntegrationTests {
 	void aReplyFromTheOtherNodeToASessionThatClosedReachesNoOtherSessionOfTheSameUser() throws Exception {
 		awaitSpread();
 		String drone = this.b.simulatedIds().get(0);
-		StompTestClient closing = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
-		this.clients.add(closing);
-		StompTestClient staying = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
-		this.clients.add(staying);
+		StompTestClient closing = connect(this.a, "alice");
+		StompTestClient staying = connect(this.a, "alice");
 		BlockingQueue<JsonNode> closingErrors = closing.subscribeErrors();
 		BlockingQueue<JsonNode> stayingReplies = staying.subscribeReplies();
 		CountDownLatch release = new CountDownLatch(1);
@@ -242,8 +238,7 @@ abstract class ClusterIntegrationTests {
 	void aDroneThatMovesToAnotherNodeKeepsItsPilotAndStaysOneFlight() throws Exception {
 		awaitSpread();
 		String drone = this.b.simulatedIds().get(0);
-		StompTestClient alice = StompTestClient.connect(this.a.port(), "alice", "alice-secret");
-		this.clients.add(alice);
+		StompTestClient alice = connect(this.a, "alice");
 		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
 		BlockingQueue<JsonNode> onA = connect(this.a).subscribe("/topic/drones/" + drone + "/telemetry");
 		BlockingQueue<JsonNode> events = connect(this.a).subscribe("/topic/events");
@@ -396,6 +391,16 @@ abstract class ClusterIntegrationTests {
 
 	StompTestClient connect(Node node) throws Exception {
 		StompTestClient client = StompTestClient.connect(node.port());
+		this.clients.add(client);
+		return client;
+	}
+
+	/**
+	 * Connects to a node as a user of the {@code it} profile, whose password is
+	 * NAME-secret.
+	 */
+	private StompTestClient connect(Node node, String user) throws Exception {
+		StompTestClient client = StompTestClient.connect(node.port(), user, user + "-secret");
 		this.clients.add(client);
 		return client;
 	}
