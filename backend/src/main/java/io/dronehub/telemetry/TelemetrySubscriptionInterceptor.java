@@ -61,14 +61,15 @@ public class TelemetrySubscriptionInterceptor implements ChannelInterceptor {
 			return message;
 		}
 		Matcher drone = DRONE_TOPIC.matcher(destination);
-		if (!destination.equals(TelemetryPublisher.FLEET_TOPIC) && !drone.matches()) {
+		boolean oneDrone = drone.matches();
+		if (!oneDrone && !destination.equals(TelemetryPublisher.FLEET_TOPIC)) {
 			return message;
 		}
 		SubscriptionRate rate = SubscriptionRate.of(
 				SimpMessageHeaderAccessor.getFirstNativeHeader(SubscriptionRate.HEADER, message.getHeaders()),
 				this.simulationRateHz);
 		writer.updateLatest(TelemetrySlots::subscribe,
-				new TelemetrySubscription(subscriptionId, destination, drone.matches() ? drone.group(1) : null, rate));
+				new TelemetrySubscription(subscriptionId, destination, oneDrone ? drone.group(1) : null, rate));
 		return null;
 	}
 
