@@ -40,7 +40,7 @@ final class TcpProxy implements AutoCloseable {
 	}
 
 	/** Closes every connection and refuses new ones. */
-	void cut() throws IOException {
+	synchronized void cut() throws IOException {
 		this.listener.close();
 		for (Socket socket : this.sockets) {
 			socket.close();
@@ -73,16 +73,29 @@ final class TcpProxy implements AutoCloseable {
 			try {
 				Socket client = server.accept();
 				Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.target);
-				this.sockets.add(client);
-				this.sockets.add(upstream);
-				pump(client, upstream);
-				pump(upstream, client);
+				relay(server, client, upstream);
 			}
 			catch (IOException ex) {
 				// closed by cut(), or the server refused: the client sees its connection
 				// fail
 			}
 		}
+	}
+
+	/**
+	 * Relays a connection, unless {@link #cut()} closed the listener while it was being
+	 * accepted: then the connection is closed too, not left open past the cut.
+	 */
+	private synchronized void relay(ServerSocket server, Socket client, Socket upstream) {
+		if (server.isClosed()) {
+			closeQuietly(client);
+			closeQuietly(upstream);
+			return;
+		}
+		this.sockets.add(client);
+		this.sockets.add(upstream);
+		pump(client, upstream);
+		pump(upstream, client);
 	}
 
 	private static void pump(Socket from, Socket to) {
