@@ -630,7 +630,7 @@ postgres_drop() {
 # pair runs N times, off then on, and the median of the N ratios is the verdict: two runs of
 # one row here differ by more than the 10 % the target allows.
 scenario_fleet_recorder() {
-	local spectators pair suffix off_us off_nojit off_p99 ratios=()
+	local spectators pair suffix off_us off_nojit off_p99 off_threads ratios=()
 	spectators=$(scaled 500)
 	ROW_WARMUP=$RECORDER_WARMUP
 	for ((pair = 1; pair <= RECORDER_PAIRS; pair++)); do
@@ -641,18 +641,20 @@ scenario_fleet_recorder() {
 		off_us=${R[server_cpu_us_per_delivery]:-}
 		off_nojit=${R[server_cpu_us_per_delivery_without_jit]:-}
 		off_p99=${R[p99_ms]:-}
+		off_threads=${R[server_threads_cpu_pct]:-}
 		hub_run "fleet-recorder-h2-500$suffix" "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}"
 		add_recorder_row "fleet-recorder-h2-500$suffix" H2 10 10
 		if [ -n "$off_us" ] && [ -n "${R[server_cpu_us_per_delivery]:-}" ]; then
 			REC_VERDICTS+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" \
 				-v on_nojit="${R[server_cpu_us_per_delivery_without_jit]}" -v off_nojit="$off_nojit" \
-				-v on_p99="${R[p99_ms]}" -v off_p99="$off_p99" -v pair="$suffix" 'BEGIN {
+				-v on_p99="${R[p99_ms]}" -v off_p99="$off_p99" -v pair="$suffix" \
+				-v on_threads="${R[server_threads_cpu_pct]:-}" -v off_threads="$off_threads" 'BEGIN {
 					cpu = (off_us > 0) ? on_us / off_us : 0
 					nojit = (off_nojit > 0) ? on_nojit / off_nojit : 0
 					p99 = (off_p99 > 0) ? on_p99 / off_p99 : 0
 					verdict = (cpu > 0 && cpu <= 1.10 && p99 > 0 && p99 <= 1.10) ? "within" : "NOT within"
-					printf "fleet-recorder%s, recorder on (H2) against off, drones flying: server CPU per delivery %.2f against %.2f µs (%.2fx; without the JIT compiler threads %.2f against %.2f µs, %.2fx), p99 %d against %d ms (%.2fx): %s the 1.10x target in this pair.\n",
-						pair, on_us, off_us, cpu, on_nojit, off_nojit, nojit, on_p99, off_p99, p99, verdict }')")
+					printf "fleet-recorder%s, recorder on (H2) against off, drones flying: server CPU per delivery %.2f against %.2f µs (%.2fx; without the JIT compiler threads %.2f against %.2f µs, %.2fx), p99 %d against %d ms (%.2fx): %s the 1.10x target in this pair. Server CPU %% by thread, on: %s; off: %s.\n",
+						pair, on_us, off_us, cpu, on_nojit, off_nojit, nojit, on_p99, off_p99, p99, verdict, on_threads, off_threads }')")
 			ratios+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" -v on_p99="${R[p99_ms]}" \
 				-v off_p99="$off_p99" 'BEGIN { printf "%.4f %.4f", (off_us > 0) ? on_us / off_us : 0, (off_p99 > 0) ? on_p99 / off_p99 : 0 }')")
 		else

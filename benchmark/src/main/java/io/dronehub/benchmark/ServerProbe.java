@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,33 +42,30 @@ public record ServerProbe(long pid, boolean jvm) {
 	}
 
 	/**
-	 * CPU time the JVM's JIT compiler threads ({@code C1 CompilerThread…},
-	 * {@code C2 CompilerThread…}) have used so far; a compiler thread that the JVM
-	 * retired meanwhile takes its time with it, so a difference of two readings may fall
-	 * short.
-	 * @return seconds, or 0 when the server is not a JVM
+	 * CPU time each kind of the JVM's threads has used so far; a thread that ended
+	 * meanwhile takes its time with it, so a difference of two readings may fall short.
+	 * @return seconds by kind, empty when the server is not a JVM
 	 * @throws IOException when the process is gone
 	 */
-	public double compilerCpuSeconds() throws IOException {
+	public Map<ServerThreads, Double> threadCpuSeconds() throws IOException {
+		Map<ServerThreads, Double> seconds = new EnumMap<>(ServerThreads.class);
 		if (!this.jvm) {
-			return 0;
+			return seconds;
 		}
-		long ticks = 0;
 		try (DirectoryStream<Path> threads = Files
 			.newDirectoryStream(Path.of("/proc", Long.toString(this.pid), "task"))) {
 			for (Path thread : threads) {
 				try {
-					String name = Files.readString(thread.resolve("comm"));
-					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-						ticks += ticks(Files.readString(thread.resolve("stat")));
-					}
+					ServerThreads kind = ServerThreads.of(Files.readString(thread.resolve("comm")).strip());
+					seconds.merge(kind, ticks(Files.readString(thread.resolve("stat"))) / CLOCK_TICKS_PER_SECOND,
+							Double::sum);
 				}
 				catch (NoSuchFileException ex) {
 					// the thread ended between the listing and the reading
 				}
 			}
 		}
-		return ticks / CLOCK_TICKS_PER_SECOND;
+		return seconds;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.dronehub.benchmark;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -12,11 +14,22 @@ class ServerProbeTests {
 	private final ServerProbe probe = new ServerProbe(ProcessHandle.current().pid(), true);
 
 	@Test
-	void theJitCompilersTimeIsPartOfTheProcesssTime() throws Exception {
-		double compilers = this.probe.compilerCpuSeconds();
+	void theThreadsTimesAddUpToAtMostTheProcesssTime() throws Exception {
+		Map<ServerThreads, Double> threads = this.probe.threadCpuSeconds();
 
-		assertThat(compilers).as("this JVM compiled the tests' code").isPositive();
-		assertThat(compilers).isLessThanOrEqualTo(this.probe.cpuSeconds());
+		assertThat(threads.get(ServerThreads.JIT)).as("this JVM compiled the tests' code").isPositive();
+		assertThat(threads.get(ServerThreads.OTHER)).as("the test's own thread").isPositive();
+		assertThat(threads.values().stream().mapToDouble(Double::doubleValue).sum())
+			.isLessThanOrEqualTo(this.probe.cpuSeconds());
+	}
+
+	@Test
+	void threadsAreToldApartByName() {
+		assertThat(ServerThreads.of("C2 CompilerThre")).isEqualTo(ServerThreads.JIT);
+		assertThat(ServerThreads.of("http-nio-8080-e")).isEqualTo(ServerThreads.WEB);
+		assertThat(ServerThreads.of("MVStore backgro")).isEqualTo(ServerThreads.RECORDER);
+		assertThat(ServerThreads.of("simulation")).isEqualTo(ServerThreads.SIMULATION);
+		assertThat(ServerThreads.of("main")).isEqualTo(ServerThreads.OTHER);
 	}
 
 	@Test

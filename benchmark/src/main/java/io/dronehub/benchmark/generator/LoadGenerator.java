@@ -6,16 +6,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.dronehub.benchmark.Results;
 import io.dronehub.benchmark.ServerProbe;
+import io.dronehub.benchmark.ServerThreads;
 import io.dronehub.benchmark.generator.HubMetrics.Scrape;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -126,7 +130,7 @@ public final class LoadGenerator {
 		long windowStart = System.nanoTime();
 		long generatorCpuStart = os.getProcessCpuTime();
 		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
-		double compilerCpuStart = (this.server != null) ? this.server.compilerCpuSeconds() : 0;
+		Map<ServerThreads, Double> threadCpuStart = (this.server != null) ? this.server.threadCpuSeconds() : Map.of();
 		log("measuring for %d s", this.options.durationSeconds());
 		Thread.sleep(this.options.durationSeconds() * 1000L);
 		long publishedEnd = onLoop(() -> {
@@ -137,7 +141,12 @@ public final class LoadGenerator {
 		double window = (System.nanoTime() - windowStart) / 1e9;
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
-		double compilerCpu = (this.server != null) ? this.server.compilerCpuSeconds() - compilerCpuStart : 0;
+		Map<ServerThreads, Double> threadCpu = new EnumMap<>(ServerThreads.class);
+		if (this.server != null) {
+			this.server.threadCpuSeconds()
+				.forEach((kind, seconds) -> threadCpu.put(kind, seconds - threadCpuStart.getOrDefault(kind, 0.0)));
+		}
+		double compilerCpu = threadCpu.getOrDefault(ServerThreads.JIT, 0.0);
 		Scrape metricsAfter = scrapeMetrics();
 		long loadedRss = (this.server != null) ? this.server.residentKib() : -1;
 		int openAtEnd = onLoop(this.registry::openSpectators);
@@ -189,6 +198,12 @@ public final class LoadGenerator {
 		results.put("server_jit_cpu_pct", this.options.serverJvm() ? 100 * compilerCpu / window : -1);
 		results.put("server_cpu_us_per_delivery_without_jit",
 				(deliveries > 0) ? (serverCpu - compilerCpu) * 1e6 / deliveries : -1);
+		results.put("server_threads_cpu_pct",
+				threadCpu.entrySet()
+					.stream()
+					.map((kind) -> String.format(Locale.ROOT, "%s %.1f", kind.getKey().name().toLowerCase(Locale.ROOT),
+							100 * kind.getValue() / window))
+					.collect(Collectors.joining(" ")));
 		results.put("server_rss_idle_kib", idleRss);
 		results.put("server_rss_kib", loadedRss);
 		results.put("server_heap_idle_kib", idleHeap);
