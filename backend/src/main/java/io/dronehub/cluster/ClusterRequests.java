@@ -95,12 +95,16 @@ final class ClusterRequests implements RequestForwarder {
 					+ ", cannot be reached: the broker is away"));
 		}
 		else {
+			// a REQUEST is answered when the drone's pilot answers it, or times out there
+			Duration wait = (request instanceof ControlRequest control
+					&& control.action() == ControlRequest.Action.REQUEST) ? this.timeout.plus(control.timeout())
+							: this.timeout;
 			this.scheduler.schedule(
 					() -> answer(requestId,
 							refused(request,
 									"node " + to + ", which simulates " + request.droneId() + ", did not answer within "
-											+ this.timeout.toMillis() + " ms")),
-					this.scheduler.getClock().instant().plus(this.timeout));
+											+ wait.toMillis() + " ms")),
+					this.scheduler.getClock().instant().plus(wait));
 		}
 		return reply;
 	}

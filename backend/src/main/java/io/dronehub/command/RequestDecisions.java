@@ -1,5 +1,8 @@
 package io.dronehub.command;
 
+import java.util.concurrent.CompletableFuture;
+
+import io.dronehub.control.ControlHandovers;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.control.Pilot;
 import io.dronehub.flight.CommandResult;
@@ -10,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides a pilot's request on the simulation thread: a command through the
- * {@link CommandHandler}, a control request through the {@link ControlLeases}. The one
- * place that says what each request does, whichever node of a cluster it was sent to.
+ * {@link CommandHandler}, a control request through the {@link ControlLeases} and the
+ * {@link ControlHandovers}. The one place that says what each request does, whichever
+ * node of a cluster it was sent to.
  */
 @Component
 public class RequestDecisions {
@@ -20,9 +24,12 @@ public class RequestDecisions {
 
 	private final ControlLeases leases;
 
-	RequestDecisions(CommandHandler commands, ControlLeases leases) {
+	private final ControlHandovers handovers;
+
+	RequestDecisions(CommandHandler commands, ControlLeases leases, ControlHandovers handovers) {
 		this.commands = commands;
 		this.leases = leases;
+		this.handovers = handovers;
 	}
 
 	/**
@@ -31,19 +38,30 @@ public class RequestDecisions {
 	 * @param request the request
 	 * @param pilot who sent it
 	 * @param admin whether the sender has the ADMIN role
-	 * @return the outcome
+	 * @return the outcome: completed at once, except for a REQUEST that waits for the
+	 * drone's pilot, which completes on the simulation thread when it is decided
 	 */
-	CommandResult decide(Fleet fleet, PilotRequest request, Pilot pilot, boolean admin) {
+	CompletableFuture<CommandResult> decide(Fleet fleet, PilotRequest request, Pilot pilot, boolean admin) {
 		if (request instanceof Command command) {
-			return this.commands.apply(fleet, command, pilot);
+			return CompletableFuture.completedFuture(this.commands.apply(fleet, command, pilot));
 		}
 		ControlRequest control = (ControlRequest) request;
-		return switch (control.action()) {
+		if (control.action() == ControlRequest.Action.REQUEST) {
+			return this.handovers.request(fleet, control.droneId(), pilot, control.timeout());
+		}
+		CommandResult result = switch (control.action()) {
 			case ACQUIRE -> this.leases.acquire(fleet, control.droneId(), pilot);
+			case GRANT, DENY -> this.handovers.answer(fleet, control.droneId(), control.requestId(), pilot,
+					control.action() == ControlRequest.Action.GRANT);
+			case ALLOW_TAKEOVER ->
+				this.handovers.allowTakeover(fleet, control.droneId(), pilot, Boolean.TRUE.equals(control.allow()));
 			case RELEASE -> this.leases.release(fleet, control.droneId(), pilot);
 			case FORCE_RELEASE -> admin ? this.leases.forceRelease(fleet, control.droneId(), pilot)
 					: CommandResult.rejected(ResultCode.COMMAND_DENIED, "only an ADMIN may force a release");
+			case REQUEST -> throw new IllegalStateException("decided above");
 		};
+		this.handovers.review(fleet);
+		return CompletableFuture.completedFuture(result);
 	}
 
 }

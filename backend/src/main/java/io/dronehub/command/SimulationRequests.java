@@ -95,15 +95,21 @@ public class SimulationRequests {
 	 */
 	private CompletableFuture<@Nullable CommandReply> decide(PilotRequest request, Pilot pilot, boolean admin,
 			Predicate<Fleet> elsewhere) {
-		return this.simulation.<@Nullable CommandReply>submit((fleet) -> {
+		return this.simulation.<@Nullable CompletableFuture<CommandReply>>submit((fleet) -> {
 			if (elsewhere.test(fleet)) {
 				return null;
 			}
 			// read before deciding, so that the request is never later than the events it
-			// causes
+			// causes; a request that waits for another pilot's answer is decided later
 			long decidedAt = this.clock.millis();
-			return decided(request, pilot, this.decisions.decide(fleet, request, pilot, admin), decidedAt);
-		}).exceptionally((failure) -> decided(request, pilot, busy(failure), this.clock.millis()));
+			CompletableFuture<CommandResult> result = this.decisions.decide(fleet, request, pilot, admin);
+			return result.isDone()
+					? CompletableFuture.completedFuture(decided(request, pilot, result.join(), decidedAt))
+					: result.thenApply((later) -> decided(request, pilot, later, this.clock.millis()));
+		})
+			.exceptionally((failure) -> CompletableFuture
+				.completedFuture(decided(request, pilot, busy(failure), this.clock.millis())))
+			.thenCompose((reply) -> (reply != null) ? reply : CompletableFuture.completedFuture(null));
 	}
 
 	private CommandReply decided(PilotRequest request, Pilot pilot, CommandResult result, long decidedAt) {

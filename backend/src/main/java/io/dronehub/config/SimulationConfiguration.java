@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dronehub.cluster.ClusterProperties;
+import io.dronehub.control.ControlHandovers;
 import io.dronehub.control.ControlLeases;
+import io.dronehub.control.ControlPrompts;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetListener;
 import io.dronehub.flight.FleetProperties;
@@ -44,6 +46,11 @@ class SimulationConfiguration {
 	@Bean
 	ControlLeases controlLeases() {
 		return new ControlLeases();
+	}
+
+	@Bean
+	ControlHandovers controlHandovers(ControlLeases leases, ControlPrompts prompts, Clock clock) {
+		return new ControlHandovers(leases, prompts, clock);
 	}
 
 	/**

@@ -171,6 +171,26 @@ public final class ControlLeases {
 	}
 
 	/**
+	 * Who controls a drone.
+	 * @param droneId the drone
+	 * @return the pilot, or {@code null} if nobody does
+	 */
+	public @Nullable Pilot holder(String droneId) {
+		return this.holders.get(droneId);
+	}
+
+	/**
+	 * Gives control of a drone to a pilot who asked for it, taking it from whoever had
+	 * it; the drone holds across the change. The caller records the event that says why.
+	 * @param drone the drone
+	 * @param pilot who has it from now on
+	 */
+	void transfer(Drone drone, Pilot pilot) {
+		this.holders.put(drone.id(), pilot);
+		drone.handOverTo(pilot.name());
+	}
+
+	/**
 	 * Whether a session has closed, as far as this node has been told.
 	 * @param sessionId the session
 	 * @return {@code true} if it is among the latest closed sessions

@@ -157,6 +157,20 @@ public final class Drone {
 	}
 
 	/**
+	 * Control passed from one pilot to another: the drone holds where it is, unless it is
+	 * landing, returning or in a failsafe, so that it never flies on the old pilot's
+	 * set-points or target.
+	 * @param name the new pilot's name
+	 */
+	public void handOverTo(String name) {
+		assignPilot(name);
+		if (this.failsafe == null && (this.mode == FlightMode.MANUAL || this.mode == FlightMode.GOTO
+				|| this.mode == FlightMode.TAKEOFF)) {
+			brakeAndHold("control handed over to " + name);
+		}
+	}
+
+	/**
 	 * The pilot gave up control deliberately: the drone finishes what it was doing, but
 	 * never keeps flying on stale MOVE set-points.
 	 */

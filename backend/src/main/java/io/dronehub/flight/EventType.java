@@ -9,6 +9,33 @@ public enum EventType {
 	CONTROL_ACQUIRED,
 	/** A pilot gave up control, or lost it by disconnecting. */
 	CONTROL_RELEASED,
+	/**
+	 * A pilot asked the pilot in control of a drone for it; {@code pilot} is who asked,
+	 * {@code detail} names the request and when it expires.
+	 */
+	CONTROL_REQUESTED,
+	/**
+	 * Control of a drone passed to the pilot who asked for it: granted by the pilot in
+	 * control, allowed beforehand, or the drone became free; {@code pilot} is who has it
+	 * now.
+	 */
+	CONTROL_GRANTED,
+	/** The pilot in control denied a request for the drone; nothing changed. */
+	CONTROL_DENIED,
+	/** The pilot in control did not answer a request in time; nothing changed. */
+	CONTROL_REQUEST_TIMED_OUT,
+	/**
+	 * A request ended without an answer because the drone can no longer be given: the one
+	 * who asked disconnected, the drone left this node, or someone else took it.
+	 */
+	CONTROL_REQUEST_WITHDRAWN,
+	/**
+	 * The pilot in control allows anyone who asks to take the drone over without asking
+	 * them.
+	 */
+	CONTROL_TAKEOVER_ALLOWED,
+	/** The pilot in control wants to be asked again before anyone takes over. */
+	CONTROL_TAKEOVER_DISALLOWED,
 	/** A drone changed flight mode. */
 	MODE_CHANGED,
 	/** The hub took over a drone: low battery, pilot link lost, geofence. */

@@ -26,6 +26,10 @@ public enum ResultCode {
 	 * The drone is simulated by another node of a cluster, or is being handed over
 	 * between nodes; nothing changed, try again.
 	 */
-	TEMPORARILY_REJECTED
+	TEMPORARILY_REJECTED,
+	/** A control request that the pilot in control denied. */
+	DENIED,
+	/** A control request that the pilot in control did not answer in time. */
+	TIMEOUT
 
 }

@@ -25,7 +25,9 @@ public enum Subscribable {
 	/** The session's own errors. */
 	ERRORS("/user/queue/errors"),
 	/** The frames of the session's own replays of recorded flights. */
-	REPLAY("/user/queue/replay");
+	REPLAY("/user/queue/replay"),
+	/** Other pilots' requests for the drones the session controls. */
+	CONTROL_REQUESTS("/user/queue/control-requests");
 
 	private static final AntPathMatcher matcher = new AntPathMatcher();
 
