@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -59,7 +61,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 		description = "The frames of your replays of recorded flights (SEND /app/replay), in order: a PLAYING frame "
 				+ "when a replay starts or resumes and whenever recorded states come due, PAUSED when it pauses, "
 				+ "and ENDED or STOPPED last.")
-final class FlightReplays implements SmartLifecycle {
+final class FlightReplays implements SmartLifecycle, DisposableBean {
 
 	/** The most states a replay reads, and so holds, at a time. */
 	static final int PAGE_SIZE = 200;
@@ -79,6 +81,9 @@ final class FlightReplays implements SmartLifecycle {
 	private final SessionWriters<?> writers;
 
 	private final ScheduledExecutorService thread;
+
+	/** The pacing step while started. */
+	private @Nullable ScheduledFuture<?> stepping;
 
 	private final Semaphore requestCapacity = new Semaphore(MAX_PENDING_REQUESTS);
 
@@ -163,11 +168,13 @@ final class FlightReplays implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		long stepNanos = this.settings.step().toNanos();
-		this.thread.scheduleWithFixedDelay(this::step, stepNanos, stepNanos, TimeUnit.NANOSECONDS);
+		this.stepping = this.thread.scheduleWithFixedDelay(this::step, stepNanos, stepNanos, TimeUnit.NANOSECONDS);
 	}
 
 	/**
-	 * Stops every replay, each with a STOPPED frame, and the replay thread.
+	 * Stops every replay, each with a STOPPED frame, and the pacing step; the replay
+	 * thread stays for a start again (a context that is stopped and started), until the
+	 * context is destroyed.
 	 */
 	@Override
 	public void stop() {
@@ -184,6 +191,15 @@ final class FlightReplays implements SmartLifecycle {
 		catch (ExecutionException | TimeoutException ex) {
 			logger.warn("Could not stop the replays in time", ex);
 		}
+		ScheduledFuture<?> step = this.stepping;
+		if (step != null) {
+			step.cancel(false);
+			this.stepping = null;
+		}
+	}
+
+	@Override
+	public void destroy() {
 		this.thread.shutdownNow();
 	}
 
