@@ -30,6 +30,34 @@ describe('ControlledDrones', () => {
 		assert.deepEqual(changes, [{ droneId: 'd1', controlled: true }, { droneId: 'd1', controlled: false }]);
 	});
 
+	it('adds a drone another pilot granted, and removes one this pilot granted or another was granted', () => {
+		const { controlled, changes, store } = signedIn('d2');
+		controlled.replied({ ...ACCEPTED, commandId: 'c-1', droneId: 'd1' }, { droneId: 'd1', action: 'REQUEST', commandId: 'c-1' });
+		controlled.replied({ ...ACCEPTED, commandId: 'c-2', droneId: 'd2' },
+				{ droneId: 'd2', action: 'GRANT', requestId: 'r-1', commandId: 'c-2' });
+		assert.equal(controlled.has('d1'), true);
+		assert.equal(controlled.has('d2'), false);
+		store.addEvent({ type: 'CONTROL_GRANTED', droneId: 'd1', pilot: 'bob', timestamp: 1, detail: 'bob took control' });
+		assert.equal(controlled.has('d1'), false);
+		assert.deepEqual(changes, [{ droneId: 'd1', controlled: true }, { droneId: 'd2', controlled: false },
+			{ droneId: 'd1', controlled: false }]);
+	});
+
+	it('keeps a drone handed over while the states from before the handover still name its old pilot', () => {
+		const store = new FleetStore();
+		store.setConnection('live', 'bob');
+		const controlled = new ControlledDrones(store);
+		store.applyFleet([telemetry({ droneId: 'd1', seq: 5, pilot: 'alice' }), telemetry({ droneId: 'd2', seq: 5 })]);
+		controlled.replied({ ...ACCEPTED, commandId: 'c-1', droneId: 'd1' }, { droneId: 'd1', action: 'REQUEST', commandId: 'c-1' });
+
+		store.applyTelemetry(telemetry({ droneId: 'd2', seq: 6 }));
+		assert.equal(controlled.has('d1'), true);
+		store.applyTelemetry(telemetry({ droneId: 'd1', seq: 6, pilot: 'bob' }));
+		assert.equal(controlled.has('d1'), true);
+		store.applyTelemetry(telemetry({ droneId: 'd1', seq: 7, pilot: 'carol' }));
+		assert.equal(controlled.has('d1'), false);
+	});
+
 	it('is unchanged by rejected control requests, accepted commands and replies to unknown requests', () => {
 		const { controlled, changes } = signedIn('d2');
 		controlled.replied({ commandId: 'c-1', droneId: 'd1', status: 'REJECTED', code: 'BUSY', reason: null },

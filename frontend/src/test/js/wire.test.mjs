@@ -18,6 +18,10 @@ describe('wire', () => {
 				{ droneId: 'd2', type: 'NUDGE', direction: 'UP', distance: 5 });
 		assert.throws(() => commandRequest('d1', 'FLIP'), RangeError);
 		assert.throws(() => controlRequest('d1', 'STEAL'), RangeError);
+		assert.deepEqual(controlRequest('d1', 'REQUEST', 'c-2', { timeoutS: 10 }),
+			{ droneId: 'd1', action: 'REQUEST', timeoutS: 10, commandId: 'c-2' });
+		assert.deepEqual(controlRequest('d1', 'GRANT', 'c-3', { requestId: 'r-1' }),
+			{ droneId: 'd1', action: 'GRANT', requestId: 'r-1', commandId: 'c-3' });
 	});
 
 	it('makes unique command ids', () => {

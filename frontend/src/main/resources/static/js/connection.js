@@ -12,7 +12,7 @@
  * - {@code replay}: detail one frame of this session's replay from /user/queue/replay
  * - {@code refused}: detail {@code {message}} when the hub refused the connection (STOMP ERROR)
  *
- * A page follows only what it shows: {@link LIVE} (the default) or {@link REPLAY}.
+ * A page follows only what it shows: {@link LIVE} (the default), {@link PILOT} or {@link REPLAY}.
  */
 import { Client, ReconnectionTimeMode } from '/webjars/stomp__stompjs/esm6/index.js';
 import { Destinations } from './wire.js';
@@ -22,6 +22,9 @@ const LOST_AFTER_MS = 15000;
 
 /** What a live page follows: every drone's telemetry, the events, and its requests' answers. */
 export const LIVE = Object.freeze(['telemetry', 'fleet', 'hubevent', 'recentevents', 'reply', 'huberror']);
+
+/** What a pilot's console follows: what a live page does, and other pilots' requests for its drones. */
+export const PILOT = Object.freeze([...LIVE, 'controlrequest']);
 
 /** What a replay follows: its requests' answers and its replay's frames, no live telemetry. */
 export const REPLAY = Object.freeze(['reply', 'huberror', 'replay']);
@@ -146,6 +149,7 @@ export class HubConnection extends EventTarget {
 		follow(Destinations.replies, 'reply');
 		follow(Destinations.errors, 'huberror');
 		follow(Destinations.replayFrames, 'replay');
+		follow(Destinations.controlRequests, 'controlrequest');
 		// the hub answers these once, at once: every drone's latest state, and the latest events
 		// (after subscribing to /topic/events, so that no event falls between the two)
 		const answeredOnce = (destination, type) => {

@@ -1,6 +1,6 @@
 /**
  * Which drones this page's pilot controls, and the only place that set changes. It follows
- * what the hub says: accepted ACQUIRE and RELEASE replies, rejections saying the pilot is not
+ * what the hub says: accepted ACQUIRE, REQUEST, RELEASE and GRANT replies, rejections saying the pilot is not
  * (or no longer) in control, control events, and the pilot named in telemetry; and it forgets
  * everything when the session ends. Pure: it reads the fleet store (no DOM, no STOMP).
  *
@@ -16,6 +16,12 @@ export class ControlledDrones extends EventTarget {
 	#store;
 
 	#ids = new Set();
+
+	/**
+	 * droneId → the seq of its latest state when this pilot got it: states up to then still name
+	 * the pilot who had it before (a drone handed over from another pilot).
+	 */
+	#since = new Map();
 
 	/** @param {import('./store.js').FleetStore} store the store the connection feeds */
 	constructor(store) {
@@ -36,10 +42,10 @@ export class ControlledDrones extends EventTarget {
 	 */
 	replied(reply, request = undefined) {
 		const accepted = reply.status === 'ACCEPTED';
-		if (accepted && request?.action === 'ACQUIRE') {
+		if (accepted && (request?.action === 'ACQUIRE' || request?.action === 'REQUEST')) {
 			this.#add(request.droneId);
 		}
-		else if (accepted && request?.action === 'RELEASE') {
+		else if (accepted && (request?.action === 'RELEASE' || request?.action === 'GRANT')) {
 			this.#remove(request.droneId);
 		}
 		else if (!accepted && NOT_IN_CONTROL.has(reply.code)) {
@@ -59,7 +65,11 @@ export class ControlledDrones extends EventTarget {
 		}
 		else if (kind === 'telemetry' || kind === 'fleet') {
 			for (const droneId of [...this.#ids]) {
-				const pilot = store.drone(droneId)?.pilot;
+				const state = store.drone(droneId);
+				if (state && state.seq <= (this.#since.get(droneId) ?? -Infinity)) {
+					continue;
+				}
+				const pilot = state?.pilot;
 				if (pilot && pilot !== store.userName) {
 					this.#remove(droneId);
 				}
@@ -72,7 +82,8 @@ export class ControlledDrones extends EventTarget {
 			return;
 		}
 		if ((event.type === 'CONTROL_RELEASED' && event.pilot === me)
-				|| (event.type === 'CONTROL_ACQUIRED' && event.pilot && event.pilot !== me)) {
+				|| ((event.type === 'CONTROL_ACQUIRED' || event.type === 'CONTROL_GRANTED') && event.pilot
+					&& event.pilot !== me)) {
 			this.#remove(event.droneId);
 		}
 	}
@@ -80,11 +91,13 @@ export class ControlledDrones extends EventTarget {
 	#add(droneId) {
 		if (!this.#ids.has(droneId)) {
 			this.#ids.add(droneId);
+			this.#since.set(droneId, this.#store.drone(droneId)?.seq ?? -Infinity);
 			this.dispatchEvent(new CustomEvent('change', { detail: { droneId, controlled: true } }));
 		}
 	}
 
 	#remove(droneId) {
+		this.#since.delete(droneId);
 		if (this.#ids.delete(droneId)) {
 			this.dispatchEvent(new CustomEvent('change', { detail: { droneId, controlled: false } }));
 		}

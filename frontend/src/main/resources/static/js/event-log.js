@@ -7,6 +7,13 @@ import { formatClock } from './format.js';
 const TYPE_LABELS = {
 	CONTROL_ACQUIRED: 'control taken',
 	CONTROL_RELEASED: 'control released',
+	CONTROL_REQUESTED: 'control asked for',
+	CONTROL_GRANTED: 'control handed over',
+	CONTROL_DENIED: 'control request denied',
+	CONTROL_REQUEST_TIMED_OUT: 'control request unanswered',
+	CONTROL_REQUEST_WITHDRAWN: 'control request ended',
+	CONTROL_TAKEOVER_ALLOWED: 'takeover allowed',
+	CONTROL_TAKEOVER_DISALLOWED: 'takeover needs asking',
 	MODE_CHANGED: 'mode',
 	FAILSAFE: 'failsafe',
 	COMMAND_REJECTED: 'rejected',

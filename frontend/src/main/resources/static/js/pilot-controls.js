@@ -10,6 +10,9 @@ import { setAttribute, setText } from './dom.js';
 import { KeyboardFlight } from './keyboard-flight.js';
 import { ControlledDrones } from './controlled-drones.js';
 
+/** The seconds another pilot has to answer this console's request for their drone. */
+const REQUEST_TIMEOUT_S = 10;
+
 export class PilotControls {
 
 	#root;
@@ -55,6 +58,10 @@ export class PilotControls {
 
 		root.querySelector('[data-action="acquire"]')?.addEventListener('click', () => this.#control('ACQUIRE'));
 		root.querySelector('[data-action="release"]')?.addEventListener('click', () => this.#control('RELEASE'));
+		root.querySelector('[data-action="request"]')?.addEventListener('click',
+			() => this.#control('REQUEST', { timeoutS: REQUEST_TIMEOUT_S }));
+		const allow = root.querySelector('[data-field="allow-takeover"]');
+		allow?.addEventListener('change', () => this.#control('ALLOW_TAKEOVER', { allow: allow.checked }));
 		for (const button of root.querySelectorAll('[data-command]')) {
 			button.addEventListener('click', () => this.#commandButton(button.dataset.command));
 		}
@@ -108,12 +115,22 @@ export class PilotControls {
 		}
 	}
 
-	#control(action) {
+	/**
+	 * Answers another pilot's request for a drone this pilot controls.
+	 * @param {string} droneId
+	 * @param {string} requestId from the request
+	 * @param {boolean} grant whether the drone passes to them
+	 */
+	answer(droneId, requestId, grant) {
+		this.#send(Destinations.control, controlRequest(droneId, grant ? 'GRANT' : 'DENY', this.#nextId(), { requestId }));
+	}
+
+	#control(action, fields = {}) {
 		const droneId = this.#dashboard.selectedId;
 		if (!droneId) {
 			return;
 		}
-		this.#send(Destinations.control, controlRequest(droneId, action, this.#nextId()));
+		this.#send(Destinations.control, controlRequest(droneId, action, this.#nextId(), fields));
 	}
 
 	#command(type, fields = {}, quiet = false) {
@@ -177,17 +194,34 @@ export class PilotControls {
 			status = `You control ${selected}.`;
 		}
 		else if (state.pilot) {
-			status = `${selected} is flown by ${pilotLabel(state.pilot, me)}.`;
+			status = `${selected} is flown by ${pilotLabel(state.pilot, me)}: ask for control to fly it.`;
 		}
 		else {
 			status = `Nobody controls ${selected}: take control to fly it.`;
 		}
 		setText(this.#root.querySelector('[data-control-status]'), status);
 		setAttribute(this.#root.querySelector('[data-controls]'), 'data-in-control', String(mine));
-		for (const name of ['[data-action="acquire"]', '[data-action="release"]']) {
-			const button = this.#root.querySelector(name);
-			if (button) {
-				button.disabled = this.#store.connection !== 'live' || (name.includes('acquire') ? mine : !mine);
+		const live = this.#store.connection === 'live';
+		const flownByOther = Boolean(state?.pilot) && !mine;
+		const acquire = this.#root.querySelector('[data-action="acquire"]');
+		if (acquire) {
+			acquire.disabled = !live || mine;
+			acquire.hidden = flownByOther;
+		}
+		const request = this.#root.querySelector('[data-action="request"]');
+		if (request) {
+			request.disabled = !live;
+			request.hidden = !flownByOther;
+		}
+		const release = this.#root.querySelector('[data-action="release"]');
+		if (release) {
+			release.disabled = !live || !mine;
+		}
+		const allow = this.#root.querySelector('[data-field="allow-takeover"]');
+		if (allow) {
+			allow.disabled = !live || !mine;
+			if (!mine) {
+				allow.checked = false;
 			}
 		}
 	}

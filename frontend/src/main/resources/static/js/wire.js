@@ -14,6 +14,7 @@ export const Destinations = Object.freeze({
 	command: '/app/command',
 	replay: '/app/replay',
 	replayFrames: '/user/queue/replay',
+	controlRequests: '/user/queue/control-requests',
 });
 
 /** The WebSocket URL of the hub that served this page: ws: for http:, wss: for https:. */
@@ -31,12 +32,22 @@ export function commandIds(prefix = Math.random().toString(36).slice(2, 6)) {
 	return () => `c-${prefix}-${++next}`;
 }
 
-/** The body of an {@code /app/control} request. */
-export function controlRequest(droneId, action, commandId) {
-	if (action !== 'ACQUIRE' && action !== 'RELEASE') {
+/** The control actions a console sends (FORCE_RELEASE is an ADMIN's, not the console's). */
+export const CONTROL_ACTIONS = Object.freeze(['ACQUIRE', 'RELEASE', 'REQUEST', 'GRANT', 'DENY', 'ALLOW_TAKEOVER']);
+
+/**
+ * The body of an {@code /app/control} request.
+ * @param {string} droneId
+ * @param {string} action one of {@link CONTROL_ACTIONS}
+ * @param {string} [commandId]
+ * @param {object} [fields] the action's own fields: timeoutS (REQUEST), requestId (GRANT, DENY), allow
+ *     (ALLOW_TAKEOVER)
+ */
+export function controlRequest(droneId, action, commandId, fields = {}) {
+	if (!CONTROL_ACTIONS.includes(action)) {
 		throw new RangeError(`unknown control action ${action}`);
 	}
-	return { droneId, action, commandId };
+	return { droneId, action, ...fields, commandId };
 }
 
 /**
@@ -96,6 +107,18 @@ export function describeRequest(body) {
 	if (body.action === 'RELEASE') {
 		return `release ${body.droneId}`;
 	}
+	if (body.action === 'REQUEST') {
+		return `ask for control of ${body.droneId}`;
+	}
+	if (body.action === 'GRANT') {
+		return `hand ${body.droneId} over`;
+	}
+	if (body.action === 'DENY') {
+		return `keep ${body.droneId}`;
+	}
+	if (body.action === 'ALLOW_TAKEOVER') {
+		return body.allow ? `let anyone who asks take ${body.droneId}` : `be asked before anyone takes ${body.droneId}`;
+	}
 	switch (body.type) {
 		case 'TAKEOFF':
 			return `TAKEOFF ${body.droneId} to ${body.altitude} m`;
@@ -120,6 +143,8 @@ const CODE_WORDS = Object.freeze({
 	GEOFENCE: 'that would leave the geofence',
 	BUSY: 'the hub is busy: try again',
 	TEMPORARILY_REJECTED: 'the drone is being handed between nodes: try again',
+	DENIED: 'the pilot in control said no',
+	TIMEOUT: 'the pilot in control did not answer in time',
 });
 
 const ERROR_WORDS = Object.freeze({

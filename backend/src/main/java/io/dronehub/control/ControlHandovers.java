@@ -250,11 +250,12 @@ public final class ControlHandovers {
 
 	private void grant(Fleet fleet, Drone drone, Pilot to, String why) {
 		Pilot from = this.leases.holder(drone.id());
-		this.leases.transfer(drone, to);
-		this.allowing.remove(drone.id());
 		String detail = (from != null) ? to.name() + " took control from " + from.name() + ": " + why
 				: to.name() + " took control: " + why;
+		// the grant first, then the hold it causes
 		fleet.events().record(EventType.CONTROL_GRANTED, drone.id(), to.name(), detail);
+		this.leases.transfer(drone, to);
+		this.allowing.remove(drone.id());
 	}
 
 	private static CommandResult withdraw(Fleet fleet, String droneId, Waiting pending, String why) {

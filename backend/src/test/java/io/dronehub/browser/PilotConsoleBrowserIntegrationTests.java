@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hub.simulation.clock=manual", "hub.fleet.size=2" })
+		properties = { "hub.simulation.clock=manual", "hub.fleet.size=3" })
 @ActiveProfiles("it")
 @Import(SteppedSimulationConfiguration.class)
 class PilotConsoleBrowserIntegrationTests {
@@ -114,6 +114,37 @@ class PilotConsoleBrowserIntegrationTests {
 			pilot.awaitConnection("live");
 			pilot.awaitAttribute("[data-signed-in]", "hidden", (present) -> true, "hidden again");
 			assertThat(pilot.find("[data-login]").isDisplayed()).as("the sign-in form").isTrue();
+		}
+	}
+
+	@Test
+	void aPilotAsksForAFlyingDroneAndItsPilotDeniesThenGrantsItFromThePrompt() throws Exception {
+		try (Browser alice = Browser.open(1400, 1000); Browser bob = Browser.open(1400, 1000)) {
+			takeOff(alice, "d3");
+			bob.get("http://localhost:" + this.port + "/pilot.html?drone=d3");
+			bob.awaitConnection("live");
+			bob.signIn("bob");
+			bob.awaitText("[data-control-status]", "d3 is flown by alice: ask for control to fly it."::equals,
+					"flown by alice");
+
+			bob.click("[data-action=request]");
+			alice.awaitText("[data-control-prompts]", (text) -> text.startsWith("bob asks for control of d3."),
+					"the prompt");
+			alice.screenshot("pilot-control-request");
+			alice.click("[data-answer=deny]");
+			bob.awaitText("[data-last-reply]",
+					"Ask for control of d3: rejected \u2014 alice denied the request."::equals, "denied");
+			assertThat(this.simulation.latest("d3").pilot()).isEqualTo("alice");
+
+			bob.click("[data-action=request]");
+			alice.awaitText("[data-control-prompts]", (text) -> text.contains("s to answer"), "the second prompt");
+			alice.click("[data-answer=grant]");
+			bob.awaitText("[data-last-reply]", "Ask for control of d3: accepted."::equals, "granted");
+			DroneState handedOver = tickUntil("d3", (state) -> "bob".equals(state.pilot()));
+			assertThat(handedOver.mode()).isEqualTo(FlightMode.HOLD);
+			bob.awaitText("[data-control-status]", "You control d3."::equals, "bob in control");
+			alice.awaitText("[data-control-status]", (text) -> text.startsWith("d3 is flown by bob"), "alice sees it");
+			bob.screenshot("pilot-control-granted");
 		}
 	}
 
