@@ -213,6 +213,19 @@ class ControlHandoversTests {
 	}
 
 	@Test
+	void aDroneInTheLinkLossFailsafeIsFreeAndGrantedAtOnceEndingTheFailsafe() {
+		flying();
+		this.leases.sessionClosed(this.fleet, this.alice.sessionId());
+		assertThat(this.fleet.step(TICK).get(0).failsafe()).isNotNull();
+
+		assertThat(this.handovers.request(this.fleet, "d1", this.bob, TIMEOUT))
+			.isCompletedWithValue(CommandResult.ok());
+
+		assertThat(this.prompts).isEmpty();
+		assertThat(this.fleet.step(TICK).get(0).failsafe()).as("no return to launch").isNull();
+	}
+
+	@Test
 	void aLandingDroneHandedOverGoesOnLanding() {
 		flying();
 		Drone drone = this.fleet.drone("d1");
