@@ -1,7 +1,5 @@
 package io.dronehub.command;
 
-import java.util.List;
-
 import io.dronehub.control.ControlHandovers;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.flight.SimulationLoop;
@@ -33,9 +31,9 @@ public class PilotDisconnectListener {
 	@EventListener
 	void sessionClosed(SessionDisconnectEvent event) {
 		this.simulation.submit((fleet) -> {
-			List<String> released = this.leases.sessionClosed(fleet, event.getSessionId());
+			this.leases.sessionClosed(fleet, event.getSessionId());
 			this.handovers.review(fleet);
-			return released;
+			return null;
 		});
 	}
 

@@ -43,24 +43,25 @@ public class RequestDecisions {
 	 */
 	CompletableFuture<CommandResult> decide(Fleet fleet, PilotRequest request, Pilot pilot, boolean admin) {
 		if (request instanceof Command command) {
-			return CompletableFuture.completedFuture(this.commands.apply(fleet, command, pilot));
+			return done(this.commands.apply(fleet, command, pilot));
 		}
 		ControlRequest control = (ControlRequest) request;
-		if (control.action() == ControlRequest.Action.REQUEST) {
-			return this.handovers.request(fleet, control.droneId(), pilot, control.timeout());
-		}
-		CommandResult result = switch (control.action()) {
-			case ACQUIRE -> this.leases.acquire(fleet, control.droneId(), pilot);
-			case GRANT, DENY -> this.handovers.answer(fleet, control.droneId(), control.requestId(), pilot,
-					control.action() == ControlRequest.Action.GRANT);
-			case ALLOW_TAKEOVER ->
-				this.handovers.allowTakeover(fleet, control.droneId(), pilot, Boolean.TRUE.equals(control.allow()));
-			case RELEASE -> this.leases.release(fleet, control.droneId(), pilot);
-			case FORCE_RELEASE -> admin ? this.leases.forceRelease(fleet, control.droneId(), pilot)
-					: CommandResult.rejected(ResultCode.COMMAND_DENIED, "only an ADMIN may force a release");
-			case REQUEST -> throw new IllegalStateException("decided above");
+		CompletableFuture<CommandResult> decided = switch (control.action()) {
+			case REQUEST -> this.handovers.request(fleet, control.droneId(), pilot, control.timeout());
+			case ACQUIRE -> done(this.leases.acquire(fleet, control.droneId(), pilot));
+			case GRANT, DENY -> done(this.handovers.answer(fleet, control.droneId(), control.requestId(), pilot,
+					control.action() == ControlRequest.Action.GRANT));
+			case ALLOW_TAKEOVER -> done(this.handovers.allowTakeover(fleet, control.droneId(), pilot,
+					Boolean.TRUE.equals(control.allow())));
+			case RELEASE -> done(this.leases.release(fleet, control.droneId(), pilot));
+			case FORCE_RELEASE -> done(admin ? this.leases.forceRelease(fleet, control.droneId(), pilot)
+					: CommandResult.rejected(ResultCode.COMMAND_DENIED, "only an ADMIN may force a release"));
 		};
 		this.handovers.review(fleet);
+		return decided;
+	}
+
+	private static CompletableFuture<CommandResult> done(CommandResult result) {
 		return CompletableFuture.completedFuture(result);
 	}
 

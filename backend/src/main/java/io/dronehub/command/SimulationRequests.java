@@ -103,9 +103,9 @@ public class SimulationRequests {
 			// causes; a request that waits for another pilot's answer is decided later
 			long decidedAt = this.clock.millis();
 			CompletableFuture<CommandResult> result = this.decisions.decide(fleet, request, pilot, admin);
-			return result.isDone()
-					? CompletableFuture.completedFuture(decided(request, pilot, result.join(), decidedAt))
-					: result.thenApply((later) -> decided(request, pilot, later, this.clock.millis()));
+			boolean atOnce = result.isDone();
+			return result
+				.thenApply((outcome) -> decided(request, pilot, outcome, atOnce ? decidedAt : this.clock.millis()));
 		})
 			.exceptionally((failure) -> CompletableFuture
 				.completedFuture(decided(request, pilot, busy(failure), this.clock.millis())))
