@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	compassPoint, failsafeLabel, formatAge, formatDateTime, formatDuration, formatCoordinates, formatDistance, formatHeading, formatMeters,
-	formatPercent, formatSpeed, formatVerticalSpeed, formatVoltage, modeLabel, normalizeDegrees, pilotLabel,
+	controlLabel, formatPercent, formatSpeed, formatVerticalSpeed, formatVoltage, modeLabel, normalizeDegrees, pilotLabel,
 } from '../../main/resources/static/js/format.js';
 
 describe('format', () => {
@@ -66,6 +66,15 @@ describe('format', () => {
 		assert.equal(pilotLabel(null, 'guest-1'), 'Nobody');
 		assert.equal(pilotLabel('guest-1', 'guest-1'), 'guest-1 (you)');
 		assert.equal(pilotLabel('guest-2', 'guest-1'), 'guest-2');
+	});
+
+	it('says who asks for control and how long is left, counted from the state', () => {
+		const request = { from: 'bob', expiresAt: 10_000 };
+		assert.equal(controlLabel(undefined, 0, 'alice'), '');
+		assert.equal(controlLabel({ allowTakeover: true, request: null }, 0, 'alice'), 'takeover allowed');
+		assert.equal(controlLabel({ allowTakeover: false, request }, 2_500, 'alice'), 'bob asks for control, 8 s left');
+		assert.equal(controlLabel({ allowTakeover: false, request }, 2_500, 'bob'), 'you ask for control, 8 s left');
+		assert.equal(controlLabel({ allowTakeover: false, request }, 12_000, null), 'bob asks for control, 0 s left');
 	});
 
 	it('writes a length of time as a clock: minutes and seconds, hours once there are any', () => {

@@ -1,9 +1,9 @@
 /**
  * The landing page's fleet at a glance: one card per drone with its mode, altitude, battery and
- * pilot, the node that simulates it when the hub has several, and links to watch or fly it.
+ * pilot, whether control is changing hands, the node that simulates it when the hub has several, and links to watch or fly it.
  */
 import { element, setAttribute, setText } from './dom.js';
-import { formatMeters, formatPercent, modeLabel, pilotLabel } from './format.js';
+import { controlLabel, formatMeters, formatPercent, modeLabel, pilotLabel } from './format.js';
 import { droneColour } from './palette.js';
 
 export class FleetCards {
@@ -39,6 +39,9 @@ export class FleetCards {
 			setText(card.battery, formatPercent(state.battery?.percent));
 			card.meter.value = state.battery?.percent ?? 0;
 			setText(card.pilot, pilotLabel(state.pilot, store.userName));
+			const control = controlLabel(state.control, state.timestamp, store.userName);
+			card.controlRow.hidden = control === '';
+			setText(card.control, control || '—');
 			setAttribute(card.root, 'data-failsafe', state.failsafe ? 'true' : 'false');
 			const node = nodes.get(state.droneId);
 			card.nodeRow.hidden = node === undefined;
@@ -52,6 +55,8 @@ export class FleetCards {
 		const battery = element('span', { 'data-card-field': 'battery' }, ['—']);
 		const meter = element('meter', { min: '0', max: '100', low: '20', high: '50', optimum: '100', 'aria-label': `${id} battery` });
 		const pilot = element('dd', { 'data-card-field': 'pilot' }, ['—']);
+		const control = element('dd', { 'data-card-field': 'control' }, ['—']);
+		const controlRow = element('div', { hidden: '' }, [element('dt', {}, ['Control']), control]);
 		const node = element('dd', { 'data-card-field': 'node' }, ['—']);
 		const nodeRow = element('div', { hidden: '' }, [element('dt', {}, ['Node']), node]);
 		const encoded = encodeURIComponent(id);
@@ -61,6 +66,7 @@ export class FleetCards {
 				element('div', {}, [element('dt', {}, ['Altitude']), altitude]),
 				element('div', {}, [element('dt', {}, ['Battery']), element('dd', {}, [battery, meter])]),
 				element('div', {}, [element('dt', {}, ['Pilot']), pilot]),
+				controlRow,
 				nodeRow,
 			]),
 			element('footer', {}, [
@@ -68,7 +74,7 @@ export class FleetCards {
 				element('a', { class: 'button primary', href: `/pilot.html?drone=${encoded}` }, [`Fly ${id}`]),
 			]),
 		]);
-		this.#cards.set(id, { root, mode, altitude, battery, meter, pilot, node, nodeRow });
+		this.#cards.set(id, { root, mode, altitude, battery, meter, pilot, control, controlRow, node, nodeRow });
 		return root;
 	}
 

@@ -170,3 +170,27 @@ export function pilotLabel(pilot, me) {
 	}
 	return pilot === me ? `${pilot} (you)` : pilot;
 }
+
+/**
+ * How control of a drone may change hands, from telemetry's {@code control}: "bob asks for
+ * control, 7 s left", "takeover allowed", or '' when neither.
+ * @param {{allowTakeover: boolean, request: {from: string, expiresAt: number}|null}|undefined} control
+ * @param {number} timestamp the state's timestamp, which the countdown counts from
+ * @param {string|null} me this page's user name, to say "you ask"
+ */
+export function controlLabel(control, timestamp, me) {
+	if (control == null) {
+		return '';
+	}
+	const parts = [];
+	if (control.allowTakeover) {
+		parts.push('takeover allowed');
+	}
+	const request = control.request;
+	if (request != null) {
+		const left = Math.max(0, Math.ceil((request.expiresAt - timestamp) / 1000));
+		const who = request.from === me ? 'you ask' : `${request.from} asks`;
+		parts.push(`${who} for control, ${left} s left`);
+	}
+	return parts.join('; ');
+}

@@ -5,7 +5,7 @@
  */
 import {
 	failsafeLabel, formatCoordinates, formatHeading, formatMeters, formatPercent, formatSpeed,
-	formatVerticalSpeed, formatVoltage, modeLabel, pilotLabel,
+	controlLabel, formatVerticalSpeed, formatVoltage, modeLabel, pilotLabel,
 } from './format.js';
 import { setAttribute, setText } from './dom.js';
 
@@ -21,6 +21,7 @@ const READINGS = {
 	failsafe: (s) => [failsafeLabel(s.failsafe), s.failsafe ?? ''],
 	position: (s) => [formatCoordinates(s.position?.lat, s.position?.lon), ''],
 	pilot: (s, me) => [pilotLabel(s.pilot, me), s.pilot ?? ''],
+	control: (s, me) => [controlLabel(s.control, s.timestamp, me) || '—', s.control?.request?.from ?? ''],
 };
 
 export class InstrumentPanel {

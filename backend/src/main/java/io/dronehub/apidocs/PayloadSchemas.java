@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.github.victools.jsonschema.generator.FieldScope;
@@ -33,10 +34,11 @@ import org.springframework.util.ReflectionUtils;
  * {@code @JsonClassDescription} and {@code @JsonPropertyDescription} (on a record
  * component or on the interface method it implements), units from {@link Unit} as
  * {@code x-unit}; a component marked {@link Nullable} may be {@code null} and need not be
- * sent, every other one is required. A {@link JsonTypeInfo} hierarchy becomes a
- * {@code oneOf} of its subtypes told apart by their type property. An instance, which
- * collects the schemas of one document, is used by one thread; {@link #standalone} is
- * thread-safe.
+ * sent, every other one is required. The hub writes every field of what it sends, but
+ * those that {@code @JsonInclude(NON_NULL)} leaves out when {@code null}. A
+ * {@link JsonTypeInfo} hierarchy becomes a {@code oneOf} of its subtypes told apart by
+ * their type property. An instance, which collects the schemas of one document, is used
+ * by one thread; {@link #standalone} is thread-safe.
  */
 public final class PayloadSchemas {
 
@@ -45,7 +47,8 @@ public final class PayloadSchemas {
 	/**
 	 * Creates the schemas of one document.
 	 * @param received the payload types clients send: their nullable fields may be left
-	 * out, while the hub always writes every field of what it sends, {@code null} or not
+	 * out, while the hub writes every field of what it sends, {@code null} or not, unless
+	 * it is marked to be left out when {@code null}
 	 */
 	PayloadSchemas(Collection<Class<?>> received) {
 		this.builder = generator(received, Option.DEFINITIONS_FOR_ALL_OBJECTS).buildMultipleSchemaDefinitions();
@@ -98,7 +101,8 @@ public final class PayloadSchemas {
 		config.forFields()
 			.withDescriptionResolver(PayloadSchemas::description)
 			.withNullableCheck(PayloadSchemas::nullable)
-			.withRequiredCheck((field) -> !nullable(field) || !sentByClients(received, field))
+			.withRequiredCheck(
+					(field) -> !nullable(field) || !(sentByClients(received, field) || leftOutWhenNull(field)))
 			.withInstanceAttributeOverride(PayloadSchemas::unit);
 		return new SchemaGenerator(config.build());
 	}
@@ -146,6 +150,11 @@ public final class PayloadSchemas {
 	private static boolean sentByClients(Collection<Class<?>> received, FieldScope field) {
 		Class<?> declaring = field.getDeclaringType().getErasedType();
 		return received.stream().anyMatch((type) -> type.isAssignableFrom(declaring));
+	}
+
+	private static boolean leftOutWhenNull(FieldScope field) {
+		JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
+		return include != null && include.value() == JsonInclude.Include.NON_NULL;
 	}
 
 	private static boolean nullable(FieldScope field) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.dronehub.flight.CommandResult;
+import io.dronehub.flight.ControlStatus;
 import io.dronehub.flight.Drone;
 import io.dronehub.flight.EventType;
 import io.dronehub.flight.Fleet;
@@ -21,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * once if it is free or its pilot allows takeover, otherwise its pilot is asked and
  * grants or denies before the request times out. At most one request per drone waits at a
  * time. A request that waits is decided when its drone becomes free (released, forced
- * free by an ADMIN, or its pilot disconnected): then it is granted.
+ * free by an ADMIN, or its pilot disconnected): then it is granted. Whether takeover is
+ * allowed and which request waits show in the drone's telemetry as its
+ * {@link ControlStatus}, so that everyone watching sees them.
  * <p>
  * Confined to the simulation thread, like the {@link ControlLeases} it changes.
  */
@@ -89,6 +92,7 @@ public final class ControlHandovers {
 		long expiresAt = this.clock.millis() + timeout.toMillis();
 		Waiting asked = new Waiting(UUID.randomUUID().toString(), from, holder, expiresAt, new CompletableFuture<>());
 		this.waiting.put(droneId, asked);
+		show(fleet, droneId);
 		fleet.events()
 			.record(EventType.CONTROL_REQUESTED, droneId, from.name(), from.name() + " asks " + holder.name()
 					+ " for control (request " + asked.id() + ", " + timeout.toSeconds() + " s to answer)");
@@ -123,6 +127,7 @@ public final class ControlHandovers {
 			pending.decision().complete(CommandResult.ok());
 		}
 		else {
+			show(fleet, droneId);
 			fleet.events()
 				.record(EventType.CONTROL_DENIED, droneId, pending.from().name(),
 						owner.name() + " denied " + pending.from().name() + "'s request");
@@ -151,6 +156,7 @@ public final class ControlHandovers {
 		if (allow) {
 			review(fleet);
 			this.allowing.put(droneId, owner);
+			show(fleet, droneId);
 			fleet.events()
 				.record(EventType.CONTROL_TAKEOVER_ALLOWED, droneId, owner.name(),
 						owner.name() + " allows takeover without being asked");
@@ -161,6 +167,7 @@ public final class ControlHandovers {
 			}
 		}
 		else if (this.allowing.remove(droneId) != null) {
+			show(fleet, droneId);
 			fleet.events()
 				.record(EventType.CONTROL_TAKEOVER_DISALLOWED, droneId, owner.name(),
 						owner.name() + " wants to be asked before a takeover");
@@ -229,10 +236,16 @@ public final class ControlHandovers {
 				continue;
 			}
 			entries.remove();
+			show(fleet, droneId);
 			pending.decision().complete(decided);
 		}
-		this.allowing.entrySet()
-			.removeIf((allowed) -> !allowed.getValue().equals(this.leases.holder(allowed.getKey())));
+		for (Iterator<Map.Entry<String, Pilot>> allowed = this.allowing.entrySet().iterator(); allowed.hasNext();) {
+			Map.Entry<String, Pilot> entry = allowed.next();
+			if (!entry.getValue().equals(this.leases.holder(entry.getKey()))) {
+				allowed.remove();
+				show(fleet, entry.getKey());
+			}
+		}
 	}
 
 	/**
@@ -256,6 +269,25 @@ public final class ControlHandovers {
 		fleet.events().record(EventType.CONTROL_GRANTED, drone.id(), to.name(), detail);
 		this.leases.transfer(drone, to);
 		this.allowing.remove(drone.id());
+		show(fleet, drone.id());
+	}
+
+	/**
+	 * Shows in a drone's telemetry whether its pilot allows takeover and the request that
+	 * waits, for everyone watching it.
+	 */
+	private void show(Fleet fleet, String droneId) {
+		Drone drone = fleet.drone(droneId);
+		if (drone == null) {
+			return;
+		}
+		Waiting pending = this.waiting.get(droneId);
+		boolean allowed = takeoverAllowed(droneId);
+		drone
+			.showControl((pending != null || allowed)
+					? new ControlStatus(allowed, (pending != null)
+							? new ControlStatus.WaitingRequest(pending.from().name(), pending.expiresAt()) : null)
+					: null);
 	}
 
 	private static CommandResult withdraw(Fleet fleet, String droneId, Waiting pending, String why) {

@@ -36,6 +36,9 @@ public final class Drone {
 
 	private @Nullable String pilot;
 
+	/** How control may change hands; belongs to the pilot, so a new pilot clears it. */
+	private @Nullable ControlStatus control;
+
 	private long seq;
 
 	Drone(String id, LocalFrame frame, FlightProperties limits, BatteryModel batteryModel, EventLog events) {
@@ -150,6 +153,7 @@ public final class Drone {
 	 */
 	public void assignPilot(String name) {
 		this.pilot = name;
+		this.control = null;
 		this.linkLoss.cancel();
 		if (this.failsafe == Failsafe.LINK_LOST) {
 			this.failsafe = null;
@@ -171,11 +175,22 @@ public final class Drone {
 	}
 
 	/**
+	 * Shows in the drone's telemetry how control may change hands: whether its pilot
+	 * allows takeover, and the request that waits. Cleared whenever the pilot changes.
+	 * @param status the status, or {@code null} while takeover is not allowed and nobody
+	 * asks
+	 */
+	public void showControl(@Nullable ControlStatus status) {
+		this.control = status;
+	}
+
+	/**
 	 * The pilot gave up control deliberately: the drone finishes what it was doing, but
 	 * never keeps flying on stale MOVE set-points.
 	 */
 	public void releasePilot() {
 		this.pilot = null;
+		this.control = null;
 		if (this.mode == FlightMode.MANUAL) {
 			brakeAndHold("pilot released control");
 		}
@@ -188,6 +203,7 @@ public final class Drone {
 	 */
 	public void pilotLinkLost() {
 		this.pilot = null;
+		this.control = null;
 		if (this.mode == FlightMode.ARMED) {
 			switchMode(FlightMode.DISARMED, "pilot link lost on the ground");
 			return;
@@ -228,6 +244,7 @@ public final class Drone {
 		this.battery.resume(last.battery().percent(), last.mode().airborne());
 		this.failsafe = last.failsafe();
 		this.pilot = last.pilot();
+		this.control = null;
 		this.linkLoss.cancel();
 		this.mode = last.mode();
 		switch (last.mode()) {
@@ -265,7 +282,7 @@ public final class Drone {
 				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
 				round(this.autopilot.motion().groundSpeed(), 2), round(this.autopilot.headingDegrees(), 1),
 				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
-				this.pilot, this.failsafe);
+				this.pilot, this.failsafe, this.control);
 	}
 
 	private void endMode(@Nullable ModeEnd end) {

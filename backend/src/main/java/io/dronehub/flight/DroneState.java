@@ -1,6 +1,7 @@
 package io.dronehub.flight;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.contract.Unit;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One immutable snapshot of a drone, computed once per simulation tick; this record is
  * the telemetry message of the wire contract.
  */
-@JsonClassDescription("One drone's state at one simulation tick; every field is always present, in this order.")
+@JsonClassDescription("One drone's state at one simulation tick; every field but control is always present, in this "
+		+ "order.")
 public record DroneState(@JsonPropertyDescription("the drone's id, e.g. d1") String droneId,
 		@JsonPropertyDescription("increases by exactly one per tick for this drone") long seq,
 		@JsonPropertyDescription("when the state was computed, epoch milliseconds") @Unit("ms") long timestamp,
@@ -22,5 +24,7 @@ public record DroneState(@JsonPropertyDescription("the drone's id, e.g. d1") Str
 		@JsonPropertyDescription("charge and voltage") Battery battery,
 		@JsonPropertyDescription("where the drone returns to and lands on RTL") GeoPoint home,
 		@JsonPropertyDescription("the name of whoever controls the drone, or null") @Nullable String pilot,
-		@JsonPropertyDescription("why the hub took over from the pilot, or null") @Nullable Failsafe failsafe) {
+		@JsonPropertyDescription("why the hub took over from the pilot, or null") @Nullable Failsafe failsafe,
+		@JsonPropertyDescription("whether the pilot allows takeover and who asks for control; left out while "
+				+ "neither") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ControlStatus control) {
 }

@@ -33,6 +33,36 @@ class PayloadSchemasTests {
 		assertThat(standalone).isEqualTo(inlined(reference, definitions));
 	}
 
+	/**
+	 * The document keeps a description beside a reference with allOf, as draft 7 ignores
+	 * what stands beside a $ref; with nothing to refer to, they merge.
+	 */
+	private static ObjectNode describedMerged(ObjectNode object) {
+		if (object.size() != 1 || !object.has("allOf")) {
+			return object;
+		}
+		ObjectNode merged = object.objectNode();
+		object.get("allOf").forEach((part) -> merged.setAll((ObjectNode) part));
+		return merged;
+	}
+
+	/**
+	 * A nullable object: the document's "null or a reference", inlined, is the object
+	 * with both types and the property's description.
+	 */
+	private static ObjectNode nullableMerged(ObjectNode object) {
+		JsonNode parts = object.get("anyOf");
+		if (object.size() != 2 || !object.has("description") || parts == null || parts.size() != 2
+				|| !parts.get(0).path("type").asString().equals("null")
+				|| !parts.get(1).path("type").asString().equals("object")) {
+			return object;
+		}
+		ObjectNode merged = ((ObjectNode) parts.get(1)).deepCopy();
+		merged.putArray("type").add("object").add("null");
+		merged.set("description", object.get("description"));
+		return merged;
+	}
+
 	private static JsonNode inlined(JsonNode schema, ObjectNode definitions) {
 		if (schema.has("$ref")) {
 			String name = schema.get("$ref").asString().replace("#/components/schemas/", "");
@@ -41,14 +71,7 @@ class PayloadSchemasTests {
 		JsonNode copy = schema.deepCopy();
 		if (copy instanceof ObjectNode object) {
 			object.properties().forEach((entry) -> entry.setValue(inlined(entry.getValue(), definitions)));
-			if (object.size() == 1 && object.has("allOf")) {
-				// the document keeps a description beside a reference with allOf, as
-				// draft 7
-				// ignores what stands beside a $ref; with nothing to refer to, they merge
-				ObjectNode merged = object.objectNode();
-				object.get("allOf").forEach((part) -> merged.setAll((ObjectNode) part));
-				return merged;
-			}
+			return nullableMerged(describedMerged(object));
 		}
 		else if (copy.isArray()) {
 			for (int i = 0; i < copy.size(); i++) {

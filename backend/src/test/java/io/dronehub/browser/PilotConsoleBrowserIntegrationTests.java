@@ -130,6 +130,10 @@ class PilotConsoleBrowserIntegrationTests {
 			bob.click("[data-action=request]");
 			alice.awaitText("[data-control-prompts]", (text) -> text.startsWith("bob asks for control of d3."),
 					"the prompt");
+			this.simulation.advance(1);
+			alice.awaitText("[data-instrument=control]", "bob asks for control, 10 s left"::equals,
+					"everyone sees the request");
+			bob.awaitText("[data-instrument=control]", "you ask for control, 10 s left"::equals, "bob sees it");
 			alice.screenshot("pilot-control-request");
 			alice.click("[data-answer=deny]");
 			bob.awaitText("[data-last-reply]",
@@ -163,7 +167,9 @@ class PilotConsoleBrowserIntegrationTests {
 				"TAKEOFF accepted");
 		this.simulation.advance(120);
 		pilot.awaitText("[data-instrument=mode]", "Holding"::equals, "Holding");
-		pilot.find("body").click();
+		// leaves the altitude field, so that keys fly the drone; the map, where a click
+		// sends a GOTO, is not clicked
+		pilot.click("[data-instrument=mode]");
 	}
 
 	/**

@@ -61,6 +61,9 @@ class ControlHandoverIntegrationTests {
 	@Test
 	void bobAsksAliceGrantsAndTheDronesPilotChangesOnTheTickOfTheHandover() throws Exception {
 		Pilots pilots = aliceControls("d1");
+		BlockingQueue<JsonNode> watched = this.hub.connect().subscribe("/topic/drones/d1/telemetry");
+		this.hub.awaitTelemetry(List.of(watched));
+		assertThat(newest(watched, "d1").has("control")).as("nothing to say yet").isFalse();
 		pilots.bob()
 			.send("/app/control", "{\"droneId\":\"d1\",\"action\":\"REQUEST\",\"timeoutS\":10,\"commandId\":\"b-1\"}");
 		JsonNode prompt = next(pilots.asked());
@@ -70,6 +73,11 @@ class ControlHandoverIntegrationTests {
 		assertThat(pilots.bobReplies().poll(100, TimeUnit.MILLISECONDS)).as("bob's reply waits for alice").isNull();
 		this.hub.advance(1);
 		assertThat(this.hub.latest("d1").pilot()).isEqualTo("alice");
+		JsonNode control = newest(watched, "d1").get("control");
+		assertThat(control.get("allowTakeover").asBoolean()).isFalse();
+		assertThat(control.get("request").get("from").asString()).as("a spectator sees who asks").isEqualTo("bob");
+		assertThat(control.get("request").get("expiresAt").asLong()).isEqualTo(prompt.get("expiresAt").asLong());
+		assertThat(control.get("request").has("requestId")).as("only alice answers it").isFalse();
 
 		accepted(pilots.alice()
 			.request(pilots.aliceReplies(), "/app/control", "{\"droneId\":\"d1\",\"action\":\"GRANT\",\"requestId\":\""
@@ -77,6 +85,9 @@ class ControlHandoverIntegrationTests {
 		accepted(next(pilots.bobReplies()));
 		this.hub.advance(1);
 		assertThat(this.hub.latest("d1").pilot()).isEqualTo("bob");
+		JsonNode handedOver = newest(watched, "d1");
+		assertThat(handedOver.get("pilot").asString()).isEqualTo("bob");
+		assertThat(handedOver.has("control")).isFalse();
 		assertThat(pilots.bobAsked()).as("only the pilot in control is asked").isEmpty();
 		JsonNode denied = pilots.alice()
 			.request(pilots.aliceReplies(), "/app/command",
@@ -154,6 +165,12 @@ class ControlHandoverIntegrationTests {
 			.filter((event) -> droneId.equals(event.path("droneId").asString()))
 			.map((event) -> event.get("type").asString())
 			.toList();
+	}
+
+	/** The state of the simulation's latest tick, as a spectator received it. */
+	private JsonNode newest(BlockingQueue<JsonNode> telemetry, String droneId) throws InterruptedException {
+		List<JsonNode> received = HubHarness.receiveUntil(telemetry, droneId, this.hub.latest(droneId).seq());
+		return received.get(received.size() - 1);
 	}
 
 	private static void accepted(JsonNode reply) {

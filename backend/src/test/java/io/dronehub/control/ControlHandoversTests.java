@@ -9,12 +9,14 @@ import java.util.concurrent.CompletableFuture;
 
 import io.dronehub.SteppingClock;
 import io.dronehub.flight.CommandResult;
+import io.dronehub.flight.ControlStatus;
 import io.dronehub.flight.Drone;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.FlightProperties;
 import io.dronehub.flight.ResultCode;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -236,6 +238,47 @@ class ControlHandoversTests {
 
 		assertThat(decision).isCompletedWithValue(CommandResult.ok());
 		assertThat(drone.mode()).as("a landing goes on").isEqualTo(FlightMode.LAND);
+	}
+
+	@Test
+	void everyoneSeesInTelemetryWhoAsksAndWhetherTakeoverIsAllowedUntilThePilotChanges() {
+		this.leases.acquire(this.fleet, "d1", this.alice);
+		assertThat(control()).as("nothing to say").isNull();
+
+		this.handovers.request(this.fleet, "d1", this.bob, TIMEOUT);
+		long expiresAt = this.clock.millis() + TIMEOUT.toMillis();
+		assertThat(control()).isEqualTo(new ControlStatus(false, new ControlStatus.WaitingRequest("bob", expiresAt)));
+		this.handovers.answer(this.fleet, "d1", this.prompts.get(0).requestId(), this.alice, false);
+		assertThat(control()).as("denied: nothing waits").isNull();
+
+		this.handovers.allowTakeover(this.fleet, "d1", this.alice, true);
+		assertThat(control()).isEqualTo(new ControlStatus(true, null));
+		this.handovers.allowTakeover(this.fleet, "d1", this.alice, false);
+		assertThat(control()).isNull();
+
+		this.handovers.allowTakeover(this.fleet, "d1", this.alice, true);
+		this.leases.release(this.fleet, "d1", this.alice);
+		assertThat(control()).as("the allowance was alice's").isNull();
+		this.handovers.review(this.fleet);
+		assertThat(control()).isNull();
+	}
+
+	@Test
+	void aRequestThatTimesOutOrIsGrantedLeavesTheStatus() {
+		this.leases.acquire(this.fleet, "d1", this.alice);
+		this.handovers.request(this.fleet, "d1", this.bob, TIMEOUT);
+		this.clock.advance(TIMEOUT);
+		this.handovers.review(this.fleet);
+		assertThat(control()).isNull();
+
+		this.handovers.request(this.fleet, "d1", this.bob, TIMEOUT);
+		this.handovers.answer(this.fleet, "d1", this.prompts.get(1).requestId(), this.alice, true);
+		assertThat(control()).isNull();
+		assertThat(this.fleet.step(TICK).get(0).pilot()).isEqualTo("bob");
+	}
+
+	private @Nullable ControlStatus control() {
+		return this.fleet.step(TICK).get(0).control();
 	}
 
 	/** Alice flies d1 at 10 m. */

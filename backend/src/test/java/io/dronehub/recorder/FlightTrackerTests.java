@@ -237,14 +237,15 @@ class FlightTrackerTests {
 			@Nullable String pilot, @Nullable Failsafe failsafe) {
 		return new DroneState(droneId, seq, seq * 1000, mode, mode != FlightMode.DISARMED,
 				new Position(-22.95, -43.21, alt), new Velocity(0, 0, 0), 0, 0, new Battery(batteryPercent, 16),
-				new GeoPoint(-22.95, -43.21), pilot, failsafe);
+				new GeoPoint(-22.95, -43.21), pilot, failsafe, null);
 	}
 
 	private static DroneState movedNorth(DroneState state, double meters) {
 		Position at = state.position();
 		return new DroneState(state.droneId(), state.seq(), state.timestamp(), state.mode(), state.armed(),
 				new Position(at.lat() + meters / METERS_PER_DEGREE, at.lon(), at.alt()), state.velocity(),
-				state.groundSpeed(), state.heading(), state.battery(), state.home(), state.pilot(), state.failsafe());
+				state.groundSpeed(), state.heading(), state.battery(), state.home(), state.pilot(), state.failsafe(),
+				state.control());
 	}
 
 	private static FleetEvent event(@Nullable String droneId, String detail) {
