@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import io.dronehub.command.SimulationRequests;
 import io.dronehub.control.ControlLeases;
+import io.dronehub.control.ControlPrompts;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.SimulationLoop;
@@ -113,8 +114,16 @@ class ClusterFleetConfiguration {
 	@Bean
 	ClusterRequests clusterRequests(ClusterChannel channel, ClusterMembers members,
 			ObjectProvider<SimulationRequests> requests, SimulationLoop simulation, ControlLeases controls,
-			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, ClusterProperties settings) {
-		return new ClusterRequests(channel, members, requests, simulation, controls, scheduler, settings.nodeTimeout());
+			ClusterPrompts prompts, @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
+			ClusterProperties settings) {
+		return new ClusterRequests(channel, members, requests, simulation, controls, prompts, scheduler,
+				settings.nodeTimeout());
+	}
+
+	/** Prompts for pilots connected to another node, sent to that node. */
+	@Bean
+	ClusterPrompts clusterPrompts(ClusterChannel channel, ObjectProvider<ControlPrompts> prompts) {
+		return new ClusterPrompts(channel, prompts);
 	}
 
 	@Bean

@@ -9,16 +9,17 @@ import io.dronehub.command.Command;
 import io.dronehub.command.CommandReply;
 import io.dronehub.command.ControlRequest;
 import io.dronehub.command.PilotRequest;
+import io.dronehub.control.ControlPrompt;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What one node tells the others: its ticks, events and beats on {@link #DESTINATION},
- * pilots' requests and their replies on {@link #REQUESTS}. Every node publishes and
- * subscribes to both, so that the messages of a node reach every other node in the order
- * that node sent them: a drone's last states before the beat that hands it over, for
- * instance.
+ * pilots' requests, their replies and the prompts they cause on {@link #REQUESTS}. Every
+ * node publishes and subscribes to both, so that the messages of a node reach every other
+ * node in the order that node sent them: a drone's last states before the beat that hands
+ * it over, for instance.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ClusterMessage.Tick.class, name = "TICK"),
@@ -27,13 +28,17 @@ import org.jspecify.annotations.Nullable;
 		@JsonSubTypes.Type(value = ClusterMessage.Handover.class, name = "HANDOVER"),
 		@JsonSubTypes.Type(value = ClusterMessage.Request.class, name = "REQUEST"),
 		@JsonSubTypes.Type(value = ClusterMessage.Reply.class, name = "REPLY"),
-		@JsonSubTypes.Type(value = ClusterMessage.SessionClosed.class, name = "SESSION_CLOSED") })
+		@JsonSubTypes.Type(value = ClusterMessage.SessionClosed.class, name = "SESSION_CLOSED"),
+		@JsonSubTypes.Type(value = ClusterMessage.Prompt.class, name = "PROMPT") })
 sealed interface ClusterMessage {
 
 	/** The broker destination of every node's ticks, events, beats and handovers. */
 	String DESTINATION = "/topic/hub.cluster";
 
-	/** The broker destination of pilots' requests, their replies and closed sessions. */
+	/**
+	 * The broker destination of pilots' requests, their replies, prompts and closed
+	 * sessions.
+	 */
 	String REQUESTS = "/topic/hub.requests";
 
 	/** The node that sent the message. */
@@ -121,6 +126,20 @@ sealed interface ClusterMessage {
 	 * @param sessionId the session, prefixed with its node's id
 	 */
 	record SessionClosed(String node, String sessionId) implements ClusterMessage {
+	}
+
+	/**
+	 * A request for control, for the pilot in control of a drone that node {@code node}
+	 * simulates, whose session is connected to node {@code to}.
+	 *
+	 * @param node the node that simulates the drone
+	 * @param to the node the pilot in control is connected to
+	 * @param pilot the name of the pilot in control
+	 * @param sessionId that pilot's session, as node {@code to} knows it
+	 * @param prompt what the pilot is asked
+	 */
+	record Prompt(String node, String to, String pilot, String sessionId,
+			ControlPrompt prompt) implements ClusterMessage {
 	}
 
 }

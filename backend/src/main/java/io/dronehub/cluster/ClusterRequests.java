@@ -29,7 +29,8 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * the pilot were connected there and sends the reply back to the pilot's node. A pilot's
  * session is known on other nodes by its id prefixed with its node's id, so that one
  * pilot's control lease holds across the cluster, and a session that closes is announced
- * to every node, which releases whatever that session controlled there.
+ * to every node, which releases whatever that session controlled there. The prompts that
+ * a request for control causes go to the {@link ClusterPrompts}.
  * <p>
  * What arrives is handled on the broker link's I/O thread; requests are decided on the
  * simulation thread.
@@ -50,6 +51,8 @@ final class ClusterRequests implements RequestForwarder {
 
 	private final ControlLeases leases;
 
+	private final ClusterPrompts prompts;
+
 	private final TaskScheduler scheduler;
 
 	private final Duration timeout;
@@ -58,7 +61,8 @@ final class ClusterRequests implements RequestForwarder {
 	private final Map<String, CompletableFuture<CommandReply>> pending = new ConcurrentHashMap<>();
 
 	ClusterRequests(ClusterChannel channel, ClusterMembers members, ObjectProvider<SimulationRequests> requests,
-			SimulationLoop simulation, ControlLeases leases, TaskScheduler scheduler, Duration timeout) {
+			SimulationLoop simulation, ControlLeases leases, ClusterPrompts prompts, TaskScheduler scheduler,
+			Duration timeout) {
 		this.self = channel.self();
 		this.sessions = new NodeSessions(channel.self());
 		this.channel = channel;
@@ -66,6 +70,7 @@ final class ClusterRequests implements RequestForwarder {
 		this.requests = requests;
 		this.simulation = simulation;
 		this.leases = leases;
+		this.prompts = prompts;
 		this.scheduler = scheduler;
 		this.timeout = timeout;
 		channel.subscribe(ClusterMessage.REQUESTS, this::received);
@@ -121,6 +126,9 @@ final class ClusterRequests implements RequestForwarder {
 		}
 		else if (message instanceof ClusterMessage.Reply reply && reply.to().equals(this.self)) {
 			answer(reply.requestId(), reply.reply());
+		}
+		else if (message instanceof ClusterMessage.Prompt prompt && prompt.to().equals(this.self)) {
+			this.prompts.deliver(prompt);
 		}
 		else if (message instanceof ClusterMessage.SessionClosed closed) {
 			this.simulation.submit((fleet) -> this.leases.sessionClosed(fleet, closed.sessionId()));

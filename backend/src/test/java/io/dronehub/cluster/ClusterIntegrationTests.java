@@ -172,6 +172,37 @@ abstract class ClusterIntegrationTests {
 	}
 
 	@Test
+	void aPilotConnectedToOneNodeIsAskedForADroneTheOtherSimulatesAndGrantsIt() throws Exception {
+		awaitSpread();
+		String drone = this.b.simulatedIds().get(0);
+		StompTestClient alice = connect(this.a, "alice");
+		StompTestClient bob = connect(this.b, "bob");
+		BlockingQueue<JsonNode> aliceReplies = alice.subscribeReplies();
+		BlockingQueue<JsonNode> asked = alice.subscribe("/user/queue/control-requests");
+		BlockingQueue<JsonNode> bobReplies = bob.subscribeReplies();
+		JsonNode acquired = alice.request(aliceReplies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"a-1\"}", "a-1");
+		assertThat(acquired.get("status").asString()).as(acquired.toString()).isEqualTo("ACCEPTED");
+
+		bob.send("/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"REQUEST\",\"timeoutS\":30,\"commandId\":\"b-1\"}");
+		JsonNode prompt = StompTestClient.next(asked);
+		assertThat(prompt.get("droneId").asString()).isEqualTo(drone);
+		assertThat(prompt.get("from").asString()).as("asked on node a by node b").isEqualTo("bob");
+		JsonNode granted = alice.request(aliceReplies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"GRANT\",\"requestId\":\""
+						+ prompt.get("requestId").asString() + "\",\"commandId\":\"a-2\"}",
+				"a-2");
+		assertThat(granted.get("status").asString()).as(granted.toString()).isEqualTo("ACCEPTED");
+
+		JsonNode reply = StompTestClient.next(bobReplies);
+		assertThat(reply.get("commandId").asString()).isEqualTo("b-1");
+		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+		this.b.advance();
+		assertThat(this.b.latest(drone).pilot()).isEqualTo("bob");
+	}
+
+	@Test
 	void aReplyFromTheOtherNodeToASessionThatClosedReachesNoOtherSessionOfTheSameUser() throws Exception {
 		awaitSpread();
 		String drone = this.b.simulatedIds().get(0);

@@ -23,4 +23,11 @@ class NodeSessionsTests {
 		assertThat(this.b.local(this.a.global("3f1c"))).isEqualTo("a/3f1c");
 	}
 
+	@Test
+	void aSessionsNodeIsNamedOnlyWhenItIsAnotherNode() {
+		assertThat(this.a.otherNode("b/77")).isEqualTo("b");
+		assertThat(this.a.otherNode("a/3f1c")).isNull();
+		assertThat(this.a.otherNode("3f1c")).as("a session of this node").isNull();
+	}
+
 }
