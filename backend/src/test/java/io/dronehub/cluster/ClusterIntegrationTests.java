@@ -350,13 +350,28 @@ abstract class ClusterIntegrationTests {
 		return new Node(context);
 	}
 
+	/**
+	 * Waits until each node simulates the drones that rendezvous hashing gives it: the
+	 * spread is then final, and no drone moves while the nodes stay.
+	 */
 	void awaitSpread() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			Set<String> all = new HashSet<>(this.a.simulatedIds());
-			all.addAll(this.b.simulatedIds());
-			return !this.a.simulatedIds().isEmpty() && !this.b.simulatedIds().isEmpty() && all.equals(FLEET)
-					&& this.a.simulatedIds().size() + this.b.simulatedIds().size() == FLEET.size();
-		});
+		Set<String> nodes = Set.of("a", "b");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Set.copyOf(this.a.simulatedIds()).equals(preferred("a", FLEET, nodes))
+					&& Set.copyOf(this.b.simulatedIds()).equals(preferred("b", FLEET, nodes)));
+	}
+
+	/**
+	 * The drones that rendezvous hashing gives a node.
+	 * @param node the node
+	 * @param fleet every drone
+	 * @param nodes the live nodes
+	 * @return the node's drones
+	 */
+	static Set<String> preferred(String node, Set<String> fleet, Set<String> nodes) {
+		return fleet.stream()
+			.filter((droneId) -> node.equals(DroneAssignment.preferredNode(droneId, nodes)))
+			.collect(Collectors.toSet());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -181,13 +182,22 @@ class ClusterNodeLossIntegrationTests {
 			.isLessThan(Duration.ofSeconds(3));
 	}
 
+	/**
+	 * Waits until node a simulates the drones that rendezvous hashing gives it and node
+	 * b, as node a hears, the others: the spread is then final, and no drone moves while
+	 * the nodes stay.
+	 */
 	private void awaitSpread(SimulationLoop simulation) {
 		ClusterMembers members = this.a.getBean(ClusterMembers.class);
+		Set<String> ofA = ClusterIntegrationTests.preferred("a", FLEET, Set.of("a", "b"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			List<String> here = simulated(simulation);
-			Set<String> all = new HashSet<>(here);
-			members.nodes().stream().filter(ClusterView.Node::alive).forEach((node) -> all.addAll(node.drones()));
-			return !here.isEmpty() && here.size() < FLEET.size() && all.equals(FLEET);
+			Set<String> ofB = new HashSet<>();
+			members.nodes()
+				.stream()
+				.filter((node) -> node.alive() && node.id().equals("b"))
+				.forEach((node) -> ofB.addAll(node.drones()));
+			return Set.copyOf(simulated(simulation)).equals(ofA) && ofB.size() + ofA.size() == FLEET.size()
+					&& Collections.disjoint(ofA, ofB);
 		});
 	}
 
