@@ -16,6 +16,11 @@ export const HTTP_ENDPOINTS = Object.freeze([
 		answer: 'One drone\'s latest `DroneState`; `404` if there is none.',
 	},
 	{
+		method: 'GET', path: '/api/drones/{droneId}/mission', roles: READERS,
+		answer: 'The drone\'s uploaded mission, for a map to draw its route: `{"missionId","items":[{"lat","lon","altitude","speed","holdS"}…],"finish","progress"}`, '
+			+ '`progress` as telemetry\'s `mission`; `404` if it has none (or, with several nodes, if another node simulates it).',
+	},
+	{
 		method: 'GET', path: '/api/cluster', roles: READERS,
 		answer: 'The hub\'s nodes as this one sees them: `{"nodes":[{"id","alive","drones"}]}`, every node heard from lately and the drones '
 			+ 'each simulates now (none when not `alive`). A hub that is not a node of a cluster lists itself alone, simulating every drone.',

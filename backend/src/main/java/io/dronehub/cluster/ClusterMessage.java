@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.dronehub.command.Command;
 import io.dronehub.command.CommandReply;
 import io.dronehub.command.ControlRequest;
+import io.dronehub.command.MissionRequest;
 import io.dronehub.command.PilotRequest;
 import io.dronehub.control.ControlPrompt;
 import io.dronehub.flight.DroneState;
@@ -92,17 +93,22 @@ sealed interface ClusterMessage {
 	 * @param node the node the pilot is connected to
 	 * @param to the node that simulates the drone
 	 * @param requestId the sending node's id for the request, echoed in the reply
-	 * @param command the command, or {@code null} for a control request
-	 * @param control the control request, or {@code null} for a command
+	 * @param command the command, or {@code null} for another request
+	 * @param control the control request, or {@code null} for another request
+	 * @param mission the mission request, or {@code null} for another request
 	 * @param pilot the pilot's name
 	 * @param sessionId the pilot's session, prefixed with its node's id
 	 * @param admin whether the pilot has the ADMIN role
 	 */
 	record Request(String node, String to, String requestId, @Nullable Command command,
-			@Nullable ControlRequest control, String pilot, String sessionId, boolean admin) implements ClusterMessage {
+			@Nullable ControlRequest control, @Nullable MissionRequest mission, String pilot, String sessionId,
+			boolean admin) implements ClusterMessage {
 
 		PilotRequest request() {
-			return (this.command != null) ? this.command : Objects.requireNonNull(this.control);
+			if (this.command != null) {
+				return this.command;
+			}
+			return (this.mission != null) ? this.mission : Objects.requireNonNull(this.control);
 		}
 
 	}

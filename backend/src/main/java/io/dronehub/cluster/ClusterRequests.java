@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.dronehub.command.Command;
 import io.dronehub.command.CommandReply;
 import io.dronehub.command.ControlRequest;
+import io.dronehub.command.MissionRequest;
 import io.dronehub.command.PilotRequest;
 import io.dronehub.command.RequestForwarder;
 import io.dronehub.command.SimulationRequests;
@@ -93,7 +94,8 @@ final class ClusterRequests implements RequestForwarder {
 		this.pending.put(requestId, reply);
 		ClusterMessage.Request message = new ClusterMessage.Request(this.self, to, requestId,
 				(request instanceof Command command) ? command : null,
-				(request instanceof ControlRequest control) ? control : null, pilot.name(),
+				(request instanceof ControlRequest control) ? control : null,
+				(request instanceof MissionRequest mission) ? mission : null, pilot.name(),
 				this.sessions.global(pilot.sessionId()), admin);
 		if (!this.channel.publish(ClusterMessage.REQUESTS, message)) {
 			answer(requestId, refused(request, "node " + to + ", which simulates " + request.droneId()

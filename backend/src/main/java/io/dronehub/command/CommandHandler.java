@@ -1,5 +1,7 @@
 package io.dronehub.command;
 
+import java.util.function.Function;
+
 import io.dronehub.control.ControlLeases;
 import io.dronehub.control.Pilot;
 import io.dronehub.flight.CommandResult;
@@ -10,9 +12,9 @@ import io.dronehub.flight.Fleet;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a pilot's command to its drone: checks that the drone exists and that the
- * sender's session controls it, then hands the command to the drone. Runs on the
- * simulation thread.
+ * Applies a pilot's command or mission request to its drone: checks that the drone exists
+ * and that the sender's session controls it, then hands the request to the drone. Runs on
+ * the simulation thread.
  */
 @Component
 public class CommandHandler {
@@ -32,18 +34,34 @@ public class CommandHandler {
 	 * @return the outcome
 	 */
 	public CommandResult apply(Fleet fleet, Command command, Pilot pilot) {
-		Drone drone = fleet.drone(command.droneId());
+		return apply(fleet, command.droneId(), CommandTypes.nameOf(command), pilot, command::applyTo);
+	}
+
+	/**
+	 * Applies a mission request, as a command.
+	 * @param fleet the fleet, on its own thread
+	 * @param request the request
+	 * @param pilot who sent it
+	 * @return the outcome
+	 */
+	public CommandResult apply(Fleet fleet, MissionRequest request, Pilot pilot) {
+		return apply(fleet, request.droneId(), "MISSION " + request.action(), pilot, request::applyTo);
+	}
+
+	private CommandResult apply(Fleet fleet, String droneId, String name, Pilot pilot,
+			Function<Drone, CommandResult> command) {
+		Drone drone = fleet.drone(droneId);
 		if (drone == null) {
-			return fleet.absent(command.droneId());
+			return fleet.absent(droneId);
 		}
-		CommandResult control = this.leases.checkControl(command.droneId(), pilot.sessionId());
+		CommandResult control = this.leases.checkControl(droneId, pilot.sessionId());
 		if (!control.accepted()) {
 			fleet.events()
-				.record(EventType.COMMAND_REJECTED, command.droneId(), pilot.name(),
-						CommandTypes.nameOf(command) + " from " + pilot.name() + " refused: " + control.reason());
+				.record(EventType.COMMAND_REJECTED, droneId, pilot.name(),
+						name + " from " + pilot.name() + " refused: " + control.reason());
 			return control;
 		}
-		return command.applyTo(drone);
+		return command.apply(drone);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.dronehub.command;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.dronehub.flight.CommandResult;
 import io.dronehub.flight.ResultCode;
@@ -10,14 +11,17 @@ import org.jspecify.annotations.Nullable;
  * The outcome of a command, control or replay request, sent to the sender alone on
  * {@code /user/queue/replies}.
  */
-@JsonClassDescription("The outcome of one command, control or replay request, for the session that sent it alone.")
+@JsonClassDescription("The outcome of one command, control, mission or replay request, for the session that sent it "
+		+ "alone.")
 public record CommandReply(
 		@JsonPropertyDescription("the request's commandId, or null if it had none") @Nullable String commandId,
 		@JsonPropertyDescription("the drone concerned; for a replay request, the drone that flew the flight, or null "
 				+ "when the flight is unknown or not being replayed") @Nullable String droneId,
 		@JsonPropertyDescription("whether the request took effect") Status status,
 		@JsonPropertyDescription("why it was rejected (modelled on MAVSDK's action results), or null when accepted") @Nullable ResultCode code,
-		@JsonPropertyDescription("the rejection in words, or null when accepted") @Nullable String reason) {
+		@JsonPropertyDescription("the rejection in words, or null when accepted") @Nullable String reason,
+		@JsonPropertyDescription("for a refused mission upload, the index in items of the first waypoint refused; "
+				+ "left out otherwise") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer item) {
 
 	/**
 	 * Where replies go, relative to the user destination prefix:
@@ -34,7 +38,7 @@ public record CommandReply(
 	 */
 	public static CommandReply of(@Nullable String commandId, @Nullable String droneId, CommandResult result) {
 		return new CommandReply(commandId, droneId, result.accepted() ? Status.ACCEPTED : Status.REJECTED,
-				result.code(), result.reason());
+				result.code(), result.reason(), result.item());
 	}
 
 	/**

@@ -30,14 +30,24 @@ public final class Fields {
 	 * @return the value
 	 */
 	public static String droneId(@Nullable String droneId) {
-		if (droneId == null || droneId.isBlank()) {
-			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, "droneId is required");
+		return id("droneId", droneId);
+	}
+
+	/**
+	 * Checks a required id: present, not blank, at most 64 characters.
+	 * @param name the field's name, for the error message
+	 * @param value the value from the frame
+	 * @return the value
+	 */
+	public static String id(String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidCommandException(ErrorCode.MISSING_FIELD, name + " is required");
 		}
-		if (droneId.length() > MAX_ID_LENGTH) {
+		if (value.length() > MAX_ID_LENGTH) {
 			throw new InvalidCommandException(ErrorCode.INVALID_FIELD,
-					"droneId must be at most " + MAX_ID_LENGTH + " characters");
+					name + " must be at most " + MAX_ID_LENGTH + " characters");
 		}
-		return droneId;
+		return value;
 	}
 
 	/**

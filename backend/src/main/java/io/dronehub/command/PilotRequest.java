@@ -3,10 +3,10 @@ package io.dronehub.command;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a pilot sends that the simulation decides: a {@link Command} or a
- * {@link ControlRequest}.
+ * What a pilot sends that the simulation decides: a {@link Command}, a
+ * {@link ControlRequest} or a {@link MissionRequest}.
  */
-public sealed interface PilotRequest permits Command, ControlRequest {
+public sealed interface PilotRequest permits Command, ControlRequest, MissionRequest {
 
 	/**
 	 * The drone the request is for.

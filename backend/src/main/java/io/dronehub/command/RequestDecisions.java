@@ -12,10 +12,10 @@ import io.dronehub.flight.ResultCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides a pilot's request on the simulation thread: a command through the
- * {@link CommandHandler}, a control request through the {@link ControlLeases} and the
- * {@link ControlHandovers}. The one place that says what each request does, whichever
- * node of a cluster it was sent to.
+ * Decides a pilot's request on the simulation thread: a command or mission request
+ * through the {@link CommandHandler}, a control request through the {@link ControlLeases}
+ * and the {@link ControlHandovers}. The one place that says what each request does,
+ * whichever node of a cluster it was sent to.
  */
 @Component
 public class RequestDecisions {
@@ -44,6 +44,9 @@ public class RequestDecisions {
 	CompletableFuture<CommandResult> decide(Fleet fleet, PilotRequest request, Pilot pilot, boolean admin) {
 		if (request instanceof Command command) {
 			return done(this.commands.apply(fleet, command, pilot));
+		}
+		if (request instanceof MissionRequest mission) {
+			return done(this.commands.apply(fleet, mission, pilot));
 		}
 		ControlRequest control = (ControlRequest) request;
 		CompletableFuture<CommandResult> decided = switch (control.action()) {

@@ -1,7 +1,7 @@
 package io.dronehub.command;
 
 /**
- * A command or control request and the reply its sender got.
+ * A command, control or mission request and the reply its sender got.
  *
  * @param timestamp when it was decided, epoch milliseconds
  * @param pilot the name of the sender
@@ -12,11 +12,14 @@ public record RequestOutcome(long timestamp, String pilot, PilotRequest request,
 
 	/**
 	 * The request's name: the command type of a command (e.g. {@code TAKEOFF}), the
-	 * action of a control request (e.g. {@code ACQUIRE}).
+	 * action of a control or mission request (e.g. {@code ACQUIRE}, {@code UPLOAD}).
 	 * @return the wire name
 	 */
 	public String name() {
-		return (this.request instanceof Command command) ? CommandTypes.nameOf(command)
+		if (this.request instanceof Command command) {
+			return CommandTypes.nameOf(command);
+		}
+		return (this.request instanceof MissionRequest mission) ? String.valueOf(mission.action())
 				: ((ControlRequest) this.request).action().name();
 	}
 

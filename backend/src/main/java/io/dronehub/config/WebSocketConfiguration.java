@@ -138,9 +138,10 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	}
 
 	/**
-	 * Caps inbound frames at {@code hub.security.limits.frame-size}, and decorates
-	 * Spring's STOMP handler. Each decorator wraps the handler the ones registered before
-	 * it made, so the last is outermost and sees a connection first:
+	 * Caps inbound WebSocket messages at {@code hub.security.limits.frame-size} and STOMP
+	 * frames, which may come in several of them, at {@code stomp-frame-size}, and
+	 * decorates Spring's STOMP handler. Each decorator wraps the handler the ones
+	 * registered before it made, so the last is outermost and sees a connection first:
 	 * <ol>
 	 * <li>the {@link FrameSizeLimit}, innermost, puts the session's buffer back to the
 	 * limit once Spring's handler has raised it;
@@ -151,7 +152,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	 */
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.setMessageSizeLimit(this.frameSizeLimit.bytes())
+		registration.setMessageSizeLimit(this.frameSizeLimit.stompFrameBytes())
 			.addDecoratorFactory(this.frameSizeLimit)
 			.addDecoratorFactory(this.sessionWriters);
 	}

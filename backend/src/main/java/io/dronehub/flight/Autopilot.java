@@ -28,7 +28,10 @@ final class Autopilot {
 
 	private double headingDegrees;
 
-	/** Where TAKEOFF, HOLD, GOTO and LAND aim; {@code null} in HOLD while braking. */
+	/**
+	 * Where TAKEOFF, HOLD, GOTO, MISSION and LAND aim; {@code null} in HOLD while
+	 * braking.
+	 */
 	private @Nullable Target target;
 
 	private MoveSetpoint move = MoveSetpoint.NONE;
@@ -36,6 +39,11 @@ final class Autopilot {
 	private double moveAgeSeconds;
 
 	private ReturnLeg returnLeg = new ReturnLeg.Climb();
+
+	/**
+	 * How MISSION flies to its target: how fast, and when the target counts as reached.
+	 */
+	private MissionLeg missionLeg = new MissionLeg(0, LegPhase.HOVER);
 
 	Autopilot(FlightProperties limits) {
 		this.limits = limits;
@@ -64,6 +72,25 @@ final class Autopilot {
 	 */
 	void flyTo(Vector3 point, boolean faceTarget) {
 		this.target = new Target(point, faceTarget);
+	}
+
+	/**
+	 * Aims at a mission's waypoint, for MISSION: straight up to its altitude first when
+	 * {@code climb}, as a take-off; otherwise at it, facing it, at the waypoint's speed.
+	 * @param point metres north, east and above home
+	 * @param speed horizontal speed on the way, m/s
+	 * @param climb whether the drone climbs from the ground to the point's altitude first
+	 */
+	void flyLeg(Vector3 point, double speed, boolean climb) {
+		this.target = new Target(climb ? this.motion.position().withUp(point.up()) : point, !climb);
+		this.missionLeg = new MissionLeg(speed, climb ? LegPhase.CLIMB : LegPhase.TRANSIT);
+	}
+
+	/**
+	 * Hovers at the waypoint MISSION reached, settling on it, until the mission goes on.
+	 */
+	void hoverAtWaypoint() {
+		this.missionLeg = new MissionLeg(this.missionLeg.speed(), LegPhase.HOVER);
 	}
 
 	/**
@@ -172,8 +199,8 @@ final class Autopilot {
 	}
 
 	/**
-	 * Whether TAKEOFF has climbed to within its acceptance radius, GOTO has arrived, or
-	 * MANUAL's set-point has lapsed.
+	 * Whether TAKEOFF has climbed to within its acceptance radius, GOTO has arrived,
+	 * MISSION has reached its waypoint, or MANUAL's set-point has lapsed.
 	 */
 	private @Nullable ModeEnd endOfMode(FlightMode mode) {
 		if (mode == FlightMode.TAKEOFF) {
@@ -183,6 +210,15 @@ final class Autopilot {
 		if (mode == FlightMode.GOTO) {
 			Vector3 aim = currentTarget().point();
 			return this.guidance.arrived(this.motion, aim) ? new ModeEnd.Reached(aim) : null;
+		}
+		if (mode == FlightMode.MISSION) {
+			Vector3 aim = currentTarget().point();
+			boolean reached = switch (this.missionLeg.phase()) {
+				case CLIMB -> this.guidance.reachedAltitude(this.motion, aim);
+				case TRANSIT -> this.guidance.reachedWaypoint(this.motion, aim);
+				case HOVER -> false;
+			};
+			return reached ? new ModeEnd.Reached(aim) : null;
 		}
 		if (mode == FlightMode.MANUAL) {
 			return (this.moveAgeSeconds > this.moveTimeoutSeconds) ? new ModeEnd.MoveLapsed(this.moveTimeoutSeconds)
@@ -213,6 +249,19 @@ final class Autopilot {
 				}
 				yield this.guidance.towards(position, destination.point(), this.limits.maxClimbRate());
 			}
+			case MISSION -> {
+				Vector3 waypoint = currentTarget().point();
+				yield switch (this.missionLeg.phase()) {
+					case CLIMB -> this.guidance.towards(position, waypoint, this.limits.takeoffClimbRate());
+					case TRANSIT -> {
+						this.headingDegrees = this.guidance.turnedTowards(this.headingDegrees, position, waypoint,
+								dtSeconds);
+						yield this.guidance.towards(position, waypoint, this.limits.maxClimbRate(),
+								this.missionLeg.speed());
+					}
+					case HOVER -> this.guidance.towards(position, waypoint, this.limits.maxClimbRate());
+				};
+			}
 			case MANUAL -> this.guidance.manualVelocity(this.move, this.headingDegrees);
 			case LAND -> this.guidance.descentTowards(position, currentTarget().point());
 			case RTL -> {
@@ -228,11 +277,11 @@ final class Autopilot {
 	}
 
 	/**
-	 * The target of TAKEOFF, GOTO or LAND: every switch to those modes sets one, and only
-	 * a switch to HOLD or DISARMED clears it.
+	 * The target of TAKEOFF, GOTO, MISSION or LAND: every switch to those modes sets one,
+	 * and only a switch to HOLD or DISARMED clears it.
 	 */
 	private Target currentTarget() {
-		return Objects.requireNonNull(this.target, "TAKEOFF, GOTO and LAND always have a target");
+		return Objects.requireNonNull(this.target, "TAKEOFF, GOTO, MISSION and LAND always have a target");
 	}
 
 	private static double seconds(Duration duration) {
@@ -241,6 +290,22 @@ final class Autopilot {
 
 	/** Where guidance aims, and whether the drone turns to face it on the way. */
 	private record Target(Vector3 point, boolean faceTarget) {
+	}
+
+	/** How MISSION flies to its target: at what speed, and in which phase. */
+	private record MissionLeg(double speed, LegPhase phase) {
+	}
+
+	/** What MISSION does about its target. */
+	private enum LegPhase {
+
+		/** Climbs straight up to the target's altitude, as a take-off. */
+		CLIMB,
+		/** Flies to the waypoint, facing it. */
+		TRANSIT,
+		/** Hovers at the waypoint it reached. */
+		HOVER
+
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.dronehub.flight;
 
+import java.util.List;
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,12 @@ import org.jspecify.annotations.Nullable;
 final class CommandRefusals {
 
 	private final String droneId;
+
+	/** The slowest speed a mission item may ask for, m/s. */
+	static final double MIN_MISSION_SPEED = 0.5;
+
+	/** The longest a mission item may hover, s. */
+	static final double MAX_HOLD_SECONDS = 3600;
 
 	private final FlightProperties limits;
 
@@ -68,6 +77,76 @@ final class CommandRefusals {
 							this.limits.geofence().radius()));
 		}
 		return refusal;
+	}
+
+	/**
+	 * Why a drone refuses a mission, item by item: each waypoint's numbers present,
+	 * finite and in range, its altitude within the limits and the point inside the
+	 * geofence. The refusal names the first item refused.
+	 * @param items the waypoints as sent
+	 * @param frame the drone's local frame, to measure from home
+	 */
+	@Nullable CommandResult mission(List<@Nullable MissionItem> items, LocalFrame frame) {
+		for (int i = 0; i < items.size(); i++) {
+			CommandResult refusal = missionItem(i, items.get(i), frame);
+			if (refusal != null) {
+				return refusal;
+			}
+		}
+		return null;
+	}
+
+	private @Nullable CommandResult missionItem(int index, @Nullable MissionItem item, LocalFrame frame) {
+		if (item == null) {
+			return CommandResult.rejectedItem(ResultCode.INVALID_ARGUMENT, index, "a waypoint is required");
+		}
+		String invalid = firstOf(unusable("lat", item.lat(), false), unusable("lon", item.lon(), false),
+				unusable("altitude", item.altitude(), false), unusable("speed", item.speed(), true),
+				unusable("holdS", item.holdS(), true), outside("lat", item.lat(), -90, 90),
+				outside("lon", item.lon(), -180, 180));
+		if (invalid != null) {
+			return CommandResult.rejectedItem(ResultCode.INVALID_ARGUMENT, index, invalid);
+		}
+		String outOfRange = firstOf(outside("speed", item.speed(), MIN_MISSION_SPEED, this.limits.maxHorizontalSpeed()),
+				outside("holdS", item.holdS(), 0, MAX_HOLD_SECONDS));
+		if (outOfRange != null) {
+			return CommandResult.rejectedItem(ResultCode.OUT_OF_RANGE, index, outOfRange);
+		}
+		CommandResult altitude = altitude(item.altitude());
+		if (altitude != null) {
+			return CommandResult.rejectedItem(Objects.requireNonNull(altitude.code()), index,
+					Objects.requireNonNull(altitude.reason()));
+		}
+		double distance = Math.hypot(frame.northOf(item.lat()), frame.eastOf(item.lon()));
+		if (distance > this.limits.geofence().radius()) {
+			return CommandResult.rejectedItem(ResultCode.GEOFENCE, index,
+					String.format("the waypoint is %.0f m from home, outside the %.0f m geofence", distance,
+							this.limits.geofence().radius()));
+		}
+		return null;
+	}
+
+	/** Why a waypoint's number cannot be used at all, or {@code null}. */
+	private static @Nullable String unusable(String name, @Nullable Double value, boolean optional) {
+		if (value == null) {
+			return optional ? null : name + " is required";
+		}
+		return Double.isFinite(value) ? null : name + " must be a finite number";
+	}
+
+	/** Why a waypoint's number, if given, is out of its range, or {@code null}. */
+	private static @Nullable String outside(String name, @Nullable Double value, double min, double max) {
+		return (value != null && (value < min || value > max))
+				? String.format("%s must be between %s and %s, was %s", name, min, max, value) : null;
+	}
+
+	private static @Nullable String firstOf(@Nullable String... problems) {
+		for (String problem : problems) {
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * @param accepted whether the request took effect
  * @param code why it was refused, or {@code null} when accepted
  * @param reason a human-readable explanation, or {@code null} when accepted
+ * @param item the index of the mission item refused, or {@code null} when no item is
  */
-public record CommandResult(boolean accepted, @Nullable ResultCode code, @Nullable String reason) {
+public record CommandResult(boolean accepted, @Nullable ResultCode code, @Nullable String reason,
+		@Nullable Integer item) {
 
-	private static final CommandResult ACCEPTED = new CommandResult(true, null, null);
+	private static final CommandResult ACCEPTED = new CommandResult(true, null, null, null);
 
 	/**
 	 * The result of a request that took effect.
@@ -38,7 +40,18 @@ public record CommandResult(boolean accepted, @Nullable ResultCode code, @Nullab
 	 * @return the rejected result
 	 */
 	public static CommandResult rejected(ResultCode code, String reason) {
-		return new CommandResult(false, code, reason);
+		return new CommandResult(false, code, reason, null);
+	}
+
+	/**
+	 * The result of a mission refused for one of its items; nothing changed.
+	 * @param code the machine-readable reason
+	 * @param item the index of the first item refused
+	 * @param reason the human-readable reason
+	 * @return the rejected result
+	 */
+	public static CommandResult rejectedItem(ResultCode code, int item, String reason) {
+		return new CommandResult(false, code, "items[" + item + "]: " + reason, item);
 	}
 
 }

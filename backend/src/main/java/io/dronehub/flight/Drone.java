@@ -1,5 +1,8 @@
 package io.dronehub.flight;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,8 @@ public final class Drone {
 
 	private final LinkLossCountdown linkLoss;
 
+	private final double cruiseSpeed;
+
 	private FlightMode mode = FlightMode.DISARMED;
 
 	private @Nullable Failsafe failsafe;
@@ -38,6 +43,9 @@ public final class Drone {
 
 	/** How control may change hands; belongs to the pilot, so a new pilot clears it. */
 	private @Nullable ControlStatus control;
+
+	/** The uploaded mission and how far the drone is with it, or {@code null}. */
+	private @Nullable MissionRun mission;
 
 	private long seq;
 
@@ -49,6 +57,7 @@ public final class Drone {
 		this.autopilot = new Autopilot(limits);
 		this.battery = new BatteryMonitor(batteryModel, limits.battery());
 		this.linkLoss = new LinkLossCountdown(limits.linkLossTimeout());
+		this.cruiseSpeed = limits.cruiseSpeed();
 	}
 
 	/** The drone's id, e.g. {@code d1}. */
@@ -147,6 +156,88 @@ public final class Drone {
 	}
 
 	/**
+	 * Keeps a mission for START: every item is checked, and the first one refused names
+	 * the refusal. Replaces the mission kept before, unless the drone is flying that one.
+	 * @param missionId the pilot's id for it
+	 * @param items the waypoints, at least one
+	 * @param finish what the drone does after the last waypoint
+	 */
+	public CommandResult uploadMission(String missionId, List<@Nullable MissionItem> items, MissionFinish finish) {
+		if (this.mode == FlightMode.MISSION && this.mission != null) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, this.id + " is flying mission "
+					+ this.mission.mission().id() + ": PAUSE or CLEAR it before uploading another");
+		}
+		CommandResult refusal = this.refusals.mission(items, this.frame);
+		if (refusal != null) {
+			return refusal;
+		}
+		List<Mission.Waypoint> waypoints = new ArrayList<>(items.size());
+		for (MissionItem item : items) {
+			waypoints.add(new Mission.Waypoint(
+					new Vector3(this.frame.northOf(item.lat()), this.frame.eastOf(item.lon()), item.altitude()),
+					(item.speed() != null) ? item.speed() : this.cruiseSpeed,
+					(item.holdS() != null) ? item.holdS() : 0));
+		}
+		this.mission = new MissionRun(new Mission(missionId, items, waypoints, finish));
+		this.events.record(EventType.MISSION_UPLOADED, this.id, this.pilot,
+				String.format("mission %s: %d waypoints, then %s", missionId, waypoints.size(), finish));
+		return CommandResult.ok();
+	}
+
+	/**
+	 * The uploaded mission as sent, and the progress with it.
+	 * @return the plan, or {@code null} if there is none
+	 */
+	public @Nullable MissionPlan missionPlan() {
+		MissionRun run = this.mission;
+		return (run != null)
+				? new MissionPlan(run.mission().id(), run.mission().items(), run.mission().finish(), run.status())
+				: null;
+	}
+
+	/**
+	 * Flies the uploaded mission from its first waypoint; on the ground it arms if it
+	 * must and climbs to the first waypoint's altitude first.
+	 */
+	public CommandResult startMission() {
+		return flyMission(0, EventType.MISSION_STARTED);
+	}
+
+	/** Goes on with a paused mission from the item it was interrupted at. */
+	public CommandResult resumeMission() {
+		MissionRun run = this.mission;
+		if (run != null && run.state() != MissionState.PAUSED) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, "mission " + run.mission().id() + " is "
+					+ run.state() + ", not paused" + ((run.state() == MissionState.ACTIVE) ? "" : ": START flies it"));
+		}
+		return flyMission((run != null) ? run.current() : 0, EventType.MISSION_RESUMED);
+	}
+
+	/** Interrupts the mission being flown: the drone holds where it stops. */
+	public CommandResult pauseMission() {
+		if (this.mode != FlightMode.MISSION) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, this.id + " is not flying a mission");
+		}
+		brakeAndHold("mission paused");
+		return CommandResult.ok();
+	}
+
+	/** Forgets the mission; a drone flying it holds where it stops. */
+	public CommandResult clearMission() {
+		MissionRun run = this.mission;
+		if (run == null) {
+			return CommandResult.ok();
+		}
+		this.mission = null;
+		if (this.mode == FlightMode.MISSION) {
+			brakeAndHold("mission cleared");
+		}
+		this.events.record(EventType.MISSION_CLEARED, this.id, this.pilot,
+				"mission " + run.mission().id() + " cleared");
+		return CommandResult.ok();
+	}
+
+	/**
 	 * Records who controls the drone; a pilot taking control cancels a pending link-loss
 	 * return.
 	 * @param name the pilot's name
@@ -163,13 +254,13 @@ public final class Drone {
 	/**
 	 * Control passed from one pilot to another: the drone holds where it is, unless it is
 	 * landing, returning or in a failsafe, so that it never flies on the old pilot's
-	 * set-points or target.
+	 * set-points, target or mission (which the new pilot may resume).
 	 * @param name the new pilot's name
 	 */
 	public void handOverTo(String name) {
 		assignPilot(name);
 		if (this.failsafe == null && (this.mode == FlightMode.MANUAL || this.mode == FlightMode.GOTO
-				|| this.mode == FlightMode.TAKEOFF)) {
+				|| this.mode == FlightMode.TAKEOFF || this.mode == FlightMode.MISSION)) {
 			brakeAndHold("control handed over to " + name);
 		}
 	}
@@ -245,12 +336,13 @@ public final class Drone {
 		this.failsafe = last.failsafe();
 		this.pilot = last.pilot();
 		this.control = null;
+		this.mission = null;
 		this.linkLoss.cancel();
 		this.mode = last.mode();
 		switch (last.mode()) {
 			case LAND -> startLanding(why);
 			case RTL -> startReturn(why);
-			case TAKEOFF, HOLD, GOTO, MANUAL -> brakeAndHold(why);
+			case TAKEOFF, HOLD, GOTO, MANUAL, MISSION -> brakeAndHold(why);
 			case ARMED, DISARMED -> {
 			}
 		}
@@ -271,6 +363,10 @@ public final class Drone {
 		if (this.linkLoss.runsOut(dtSeconds)) {
 			returnWithoutPilot();
 		}
+		if (this.mode == FlightMode.MISSION && this.mission != null && this.mission.hovering()
+				&& this.mission.hovered(dtSeconds)) {
+			nextWaypoint(this.mission);
+		}
 	}
 
 	DroneState state(long timestamp) {
@@ -282,11 +378,14 @@ public final class Drone {
 				new Velocity(round(velocity.north(), 2), round(velocity.east(), 2), round(velocity.up(), 2)),
 				round(this.autopilot.motion().groundSpeed(), 2), round(this.autopilot.headingDegrees(), 1),
 				new Battery(round(this.battery.percent(), 1), round(this.battery.voltage(), 2)), this.frame.origin(),
-				this.pilot, this.failsafe, this.control);
+				this.pilot, this.failsafe, (this.mission != null) ? this.mission.status() : null, this.control);
 	}
 
 	private void endMode(@Nullable ModeEnd end) {
-		if (end instanceof ModeEnd.Reached reached) {
+		if (end instanceof ModeEnd.Reached && this.mode == FlightMode.MISSION && this.mission != null) {
+			waypointReached(this.mission);
+		}
+		else if (end instanceof ModeEnd.Reached reached) {
 			this.autopilot.holdAtTarget();
 			switchMode(FlightMode.HOLD, (this.mode == FlightMode.TAKEOFF)
 					? String.format("reached %.1f m", reached.target().up()) : "arrived");
@@ -324,6 +423,78 @@ public final class Drone {
 			}
 			case NONE -> {
 			}
+		}
+	}
+
+	/**
+	 * Flies the mission from an item on, from the ground (arming first if it must) or
+	 * from the air.
+	 */
+	private CommandResult flyMission(int from, EventType how) {
+		MissionRun run = this.mission;
+		if (run == null) {
+			return CommandResult.rejected(ResultCode.COMMAND_DENIED, "no mission uploaded for " + this.id);
+		}
+		Mission.Waypoint first = run.mission().waypoints().get(from);
+		boolean fromGround = !this.mode.airborne();
+		CommandResult refusal = fromGround ? this.refusals.takeoff(FlightMode.ARMED, this.battery, first.point().up())
+				: switchRefusal(FlightMode.MISSION);
+		if (refusal == null && this.mode == FlightMode.DISARMED) {
+			CommandResult armed = arm();
+			refusal = armed.accepted() ? null : armed;
+		}
+		return unlessRefused(refusal, () -> {
+			run.fly(from, fromGround);
+			this.events.record(how, this.id, this.pilot, "mission " + run.mission().id() + " "
+					+ ((how == EventType.MISSION_STARTED) ? "started" : "resumed") + " at " + run.itemOfTotal());
+			flyToWaypoint(run);
+		});
+	}
+
+	private void flyToWaypoint(MissionRun run) {
+		Mission.Waypoint waypoint = run.waypoint();
+		this.autopilot.flyLeg(waypoint.point(), waypoint.speed(), run.climbing());
+		switchMode(FlightMode.MISSION,
+				run.climbing()
+						? String.format("mission %s: climbing to %.1f m", run.mission().id(), waypoint.point().up())
+						: "mission " + run.mission().id() + ": flying to " + run.itemOfTotal());
+	}
+
+	private void waypointReached(MissionRun run) {
+		if (run.climbing()) {
+			run.climbed();
+			flyToWaypoint(run);
+			return;
+		}
+		this.events.record(EventType.MISSION_ITEM_REACHED, this.id, this.pilot,
+				"mission " + run.mission().id() + ": reached " + run.itemOfTotal());
+		if (run.reached()) {
+			this.autopilot.hoverAtWaypoint();
+		}
+		else {
+			nextWaypoint(run);
+		}
+	}
+
+	private void nextWaypoint(MissionRun run) {
+		if (run.advance()) {
+			flyToWaypoint(run);
+			return;
+		}
+		MissionFinish finish = run.mission().finish();
+		String finished = "mission " + run.mission().id() + " finished";
+		this.events.record(EventType.MISSION_FINISHED, this.id, this.pilot, finished + ": " + switch (finish) {
+			case HOLD -> "holding at the last waypoint";
+			case RTL -> "returning to launch";
+			case LAND -> "landing at the last waypoint";
+		});
+		switch (finish) {
+			case HOLD -> {
+				this.autopilot.holdAtTarget();
+				switchMode(FlightMode.HOLD, finished);
+			}
+			case RTL -> startReturn(finished);
+			case LAND -> startLanding(finished);
 		}
 	}
 
@@ -385,6 +556,12 @@ public final class Drone {
 		FlightMode previous = this.mode;
 		this.mode = next;
 		this.events.record(EventType.MODE_CHANGED, this.id, this.pilot, previous + " → " + next + ": " + why);
+		MissionRun run = this.mission;
+		if (previous == FlightMode.MISSION && run != null && run.state() == MissionState.ACTIVE) {
+			run.pause();
+			this.events.record(EventType.MISSION_PAUSED, this.id, this.pilot,
+					"mission " + run.mission().id() + " paused at " + run.itemOfTotal() + ": " + why);
+		}
 	}
 
 	private void raiseFailsafe(Failsafe raised, String detail) {

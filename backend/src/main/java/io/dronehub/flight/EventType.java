@@ -38,6 +38,23 @@ public enum EventType {
 	CONTROL_TAKEOVER_DISALLOWED,
 	/** A drone changed flight mode. */
 	MODE_CHANGED,
+	/** A pilot uploaded a mission for a drone; the detail says how many waypoints. */
+	MISSION_UPLOADED,
+	/** A drone started its mission from the first waypoint. */
+	MISSION_STARTED,
+	/** A drone went on with its paused mission from the waypoint it was at. */
+	MISSION_RESUMED,
+	/** A drone reached a waypoint of its mission; the detail names it. */
+	MISSION_ITEM_REACHED,
+	/**
+	 * A drone's mission was interrupted: PAUSE, the pilot flying another mode, a handover
+	 * of control, or a failsafe; the detail says which and at what waypoint.
+	 */
+	MISSION_PAUSED,
+	/** A drone reached its mission's last waypoint and began its finish action. */
+	MISSION_FINISHED,
+	/** A pilot cleared a drone's mission. */
+	MISSION_CLEARED,
 	/** The hub took over a drone: low battery, pilot link lost, geofence. */
 	FAILSAFE,
 	/**

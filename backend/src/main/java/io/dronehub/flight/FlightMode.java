@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The flight modes of a drone and the one table of legal transitions between them, shared
  * by pilot commands and failsafes. As in PX4, a take-off can be redirected at any time:
- * from {@link #TAKEOFF} every airborne mode is legal.
+ * from {@link #TAKEOFF} every airborne mode is legal, and a mission may start from the
+ * ground ({@link #ARMED}) or from any mode in the air.
  */
 public enum FlightMode {
 
@@ -26,13 +27,19 @@ public enum FlightMode {
 	/** Descending where it is until touchdown, then disarming. */
 	LAND,
 	/** Climbing to the return altitude, flying home, then landing there. */
-	RTL;
+	RTL,
+	/**
+	 * Flying an uploaded mission waypoint by waypoint; from the ground it climbs to the
+	 * first waypoint's altitude first.
+	 */
+	MISSION;
+
+	private static final Set<FlightMode> IN_THE_AIR = EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL, MISSION);
 
 	private static final Map<FlightMode, Set<FlightMode>> LEGAL = Map.of(DISARMED, EnumSet.of(ARMED), ARMED,
-			EnumSet.of(DISARMED, TAKEOFF), TAKEOFF, EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), HOLD,
-			EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), MANUAL, EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), GOTO,
-			EnumSet.of(HOLD, MANUAL, GOTO, LAND, RTL), LAND, EnumSet.of(HOLD, MANUAL, GOTO, RTL, DISARMED), RTL,
-			EnumSet.of(HOLD, MANUAL, GOTO, LAND, DISARMED));
+			EnumSet.of(DISARMED, TAKEOFF, MISSION), TAKEOFF, IN_THE_AIR, HOLD, IN_THE_AIR, MANUAL, IN_THE_AIR, GOTO,
+			IN_THE_AIR, MISSION, IN_THE_AIR, LAND, EnumSet.of(HOLD, MANUAL, GOTO, RTL, MISSION, DISARMED), RTL,
+			EnumSet.of(HOLD, MANUAL, GOTO, LAND, MISSION, DISARMED));
 
 	/**
 	 * Whether the drone is in the air (or leaving or reaching the ground) in this mode.

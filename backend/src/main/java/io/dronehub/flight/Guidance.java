@@ -18,6 +18,12 @@ final class Guidance {
 	 */
 	static final double TAKEOFF_ACCEPTANCE_METERS = 0.8;
 
+	/**
+	 * How close to a mission's waypoint it counts as reached, horizontally: ArduCopter's
+	 * {@code WPNAV_RADIUS}, 2 m by default.
+	 */
+	static final double WAYPOINT_ACCEPTANCE_METERS = 2.0;
+
 	private static final double SETTLED_SPEED_MPS = 0.3;
 
 	private static final double AT_REST_SPEED_MPS = 0.1;
@@ -40,9 +46,17 @@ final class Guidance {
 	 * proportional gain.
 	 */
 	Vector3 towards(Vector3 position, Vector3 target, double maxClimbRateMps) {
+		return towards(position, target, maxClimbRateMps, this.limits.cruiseSpeed());
+	}
+
+	/**
+	 * A velocity towards a target at up to a horizontal speed that brakes in time to stop
+	 * on it, as {@link #towards(Vector3, Vector3, double)}.
+	 */
+	Vector3 towards(Vector3 position, Vector3 target, double maxClimbRateMps, double maxSpeedMps) {
 		Vector3 offset = target.minus(position);
 		double distance = offset.horizontalLength();
-		double speed = Math.min(this.limits.cruiseSpeed(),
+		double speed = Math.min(maxSpeedMps,
 				Math.min(Math.sqrt(2 * this.limits.horizontalAcceleration() * distance), POSITION_GAIN * distance));
 		double dUp = offset.up();
 		double verticalLimit = (dUp > 0) ? maxClimbRateMps : this.limits.maxDescentRate();
@@ -77,6 +91,17 @@ final class Guidance {
 	 */
 	boolean reachedAltitude(Motion motion, Vector3 target) {
 		return Math.abs(target.up() - motion.position().up()) < TAKEOFF_ACCEPTANCE_METERS;
+	}
+
+	/**
+	 * Whether a mission's waypoint counts as reached: within
+	 * {@link #WAYPOINT_ACCEPTANCE_METERS} of it horizontally and
+	 * {@link #TAKEOFF_ACCEPTANCE_METERS} vertically, without having to settle there.
+	 */
+	boolean reachedWaypoint(Motion motion, Vector3 waypoint) {
+		Vector3 offset = waypoint.minus(motion.position());
+		return offset.horizontalLength() < WAYPOINT_ACCEPTANCE_METERS
+				&& Math.abs(offset.up()) < TAKEOFF_ACCEPTANCE_METERS;
 	}
 
 	/**

@@ -20,6 +20,11 @@ public enum ResultCode {
 	OUT_OF_RANGE,
 	/** The target lies outside the geofence. */
 	GEOFENCE,
+	/**
+	 * A mission item lacks a number or has one that is not finite or out of its range
+	 * (MAVSDK's mission result {@code INVALID_ARGUMENT}); the reply names the item.
+	 */
+	INVALID_ARGUMENT,
 	/** The simulation's command queue is full; try again. */
 	BUSY,
 	/**

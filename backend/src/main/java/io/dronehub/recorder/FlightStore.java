@@ -383,7 +383,7 @@ public class FlightStore {
 				rs.getDouble("ground_speed"), rs.getDouble("heading"),
 				new Battery(rs.getDouble("battery_percent"), rs.getDouble("battery_voltage")),
 				new GeoPoint(rs.getDouble("home_lat"), rs.getDouble("home_lon")), rs.getString("pilot"),
-				(failsafe != null) ? Failsafe.valueOf(failsafe) : null, null);
+				(failsafe != null) ? Failsafe.valueOf(failsafe) : null, null, null);
 	}
 
 }

@@ -7,7 +7,8 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 
 /**
- * Holds every WebSocket session to the frame-size limit. Spring's STOMP handler raises a
+ * Holds every WebSocket session to the frame-size limit, and knows the larger limit of a
+ * STOMP frame that comes in several WebSocket messages. Spring's STOMP handler raises a
  * session's text buffer to 16 KiB + 256 characters when it starts; this puts it back
  * after that, so a larger frame closes the connection with status 1009 and an idle
  * connection keeps a buffer of the limit's size instead of 33 KB.
@@ -16,16 +17,28 @@ public class FrameSizeLimit implements WebSocketHandlerDecoratorFactory {
 
 	private final int frameSize;
 
-	FrameSizeLimit(DataSize frameSize) {
+	private final int stompFrameSize;
+
+	FrameSizeLimit(DataSize frameSize, DataSize stompFrameSize) {
 		this.frameSize = Math.toIntExact(frameSize.toBytes());
+		this.stompFrameSize = Math.toIntExact(stompFrameSize.toBytes());
 	}
 
 	/**
 	 * The limit, {@code hub.security.limits.frame-size}.
-	 * @return the largest inbound frame, in bytes
+	 * @return the largest inbound WebSocket message, in bytes
 	 */
 	public int bytes() {
 		return this.frameSize;
+	}
+
+	/**
+	 * The largest STOMP frame, {@code hub.security.limits.stomp-frame-size}, which may
+	 * come in several WebSocket messages of at most {@link #bytes()} each.
+	 * @return the largest inbound STOMP frame, in bytes
+	 */
+	public int stompFrameBytes() {
+		return this.stompFrameSize;
 	}
 
 	@Override

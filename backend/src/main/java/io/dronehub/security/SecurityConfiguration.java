@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
 					SimpMessageType.DISCONNECT)
 			.permitAll()
-			.simpMessageDestMatchers("/app/command", "/app/control")
+			.simpMessageDestMatchers("/app/command", "/app/control", "/app/mission")
 			.hasAnyRole(Role.PILOT.name(), Role.ADMIN.name())
 			.simpMessageDestMatchers("/app/replay")
 			.hasAnyRole(Role.OBSERVER.name(), Role.PILOT.name(), Role.ADMIN.name())
@@ -134,7 +134,7 @@ class SecurityConfiguration {
 
 	@Bean
 	FrameSizeLimit frameSizeLimit(SecurityProperties security) {
-		return new FrameSizeLimit(security.limits().frameSize());
+		return new FrameSizeLimit(security.limits().frameSize(), security.limits().stompFrameSize());
 	}
 
 	/**

@@ -44,8 +44,12 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	/**
 	 * Limits that keep one client from exhausting the hub.
 	 *
-	 * @param frameSize the largest inbound STOMP frame; a larger one closes the WebSocket
-	 * with status 1009 (message too big)
+	 * @param frameSize the largest inbound WebSocket message; a larger one closes the
+	 * WebSocket with status 1009 (message too big)
+	 * @param stompFrameSize the largest inbound STOMP frame, which a client may send as
+	 * several WebSocket messages of at most {@code frame-size} each (as
+	 * {@code @stomp/stompjs} does with {@code splitLargeFrames}); a larger one is
+	 * answered with an ERROR frame
 	 * @param commandsPerSecond sustained SEND rate per session; excess frames are dropped
 	 * and answered with {@code RATE_LIMITED}
 	 * @param commandBurst how many SEND frames a session may send at once before the rate
@@ -54,8 +58,9 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * @param sessionsPerUser concurrent sessions per logged-in user
 	 * @param sessionsPerAddress concurrent sessions per client IP address
 	 */
-	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("50") @Positive int commandsPerSecond,
-			@DefaultValue("100") @Positive int commandBurst, @DefaultValue("50") @Positive int subscriptionsPerSession,
+	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("32KB") DataSize stompFrameSize,
+			@DefaultValue("50") @Positive int commandsPerSecond, @DefaultValue("100") @Positive int commandBurst,
+			@DefaultValue("50") @Positive int subscriptionsPerSession,
 			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress) {
 	}
 

@@ -113,7 +113,7 @@ class RemoteTelemetryTests {
 
 	private static DroneState state(String droneId, long seq) {
 		return new DroneState(droneId, seq, seq * 100, FlightMode.HOLD, true, new Position(-22.95, -43.21, 10),
-				new Velocity(0, 0, 0), 0, 0, new Battery(80, 16), new GeoPoint(-22.95, -43.21), null, null, null);
+				new Velocity(0, 0, 0), 0, 0, new Battery(80, 16), new GeoPoint(-22.95, -43.21), null, null, null, null);
 	}
 
 }

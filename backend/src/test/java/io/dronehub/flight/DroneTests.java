@@ -51,7 +51,7 @@ class DroneTests {
 	@Test
 	void aTakeoffCanBeRedirectedToEveryAirborneModeAtAnyTime() {
 		for (FlightMode next : List.of(FlightMode.HOLD, FlightMode.MANUAL, FlightMode.GOTO, FlightMode.LAND,
-				FlightMode.RTL)) {
+				FlightMode.RTL, FlightMode.MISSION)) {
 			TestFleet fleet = TestFleet.withDefaults();
 			Drone drone = fleet.d1();
 			drone.arm();
@@ -64,6 +64,11 @@ class DroneTests {
 				case MANUAL -> drone.move(1, 0, 0, 0);
 				case GOTO -> drone.goTo(home.lat() + 0.0002, home.lon(), 12);
 				case LAND -> drone.land();
+				case MISSION -> {
+					drone.uploadMission("m", List.of(new MissionItem(home.lat() + 0.0002, home.lon(), 12)),
+							MissionFinish.HOLD);
+					yield drone.startMission();
+				}
 				default -> drone.returnToLaunch();
 			};
 			assertThat(result.accepted()).as("TAKEOFF → %s: %s", next, result.reason()).isTrue();

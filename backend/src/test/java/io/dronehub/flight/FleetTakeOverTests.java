@@ -116,7 +116,7 @@ class FleetTakeOverTests {
 	private static DroneState withoutPilot(DroneState state) {
 		return new DroneState(state.droneId(), state.seq(), state.timestamp(), state.mode(), state.armed(),
 				state.position(), state.velocity(), state.groundSpeed(), state.heading(), state.battery(), state.home(),
-				null, state.failsafe(), null);
+				null, state.failsafe(), null, null);
 	}
 
 }

@@ -88,6 +88,23 @@ final class TestFleet {
 		throw new AssertionError("d1 did not reach " + mode + " within " + maxSeconds + " s; it is " + state());
 	}
 
+	/**
+	 * Steps until d1's mission flies to or hovers at item {@code current}, at most
+	 * {@code maxSeconds} of simulated time.
+	 */
+	List<DroneState> tickUntilMission(int current, double maxSeconds) {
+		List<DroneState> states = new ArrayList<>();
+		for (int i = 0; i < maxSeconds * 10; i++) {
+			DroneState state = this.fleet.step(TICK).get(0);
+			states.add(state);
+			if (state.mission() != null && state.mission().current() == current) {
+				return states;
+			}
+		}
+		throw new AssertionError(
+				"d1's mission did not reach item " + current + " within " + maxSeconds + " s; it is " + state());
+	}
+
 	/** Arms d1 and takes it off to {@code altitude}, ending in HOLD. */
 	void airborneAt(double altitude) {
 		d1().assignPilot("alice");

@@ -97,7 +97,7 @@ class FlightContinuationTests {
 		FlightMode mode = (seq == 20) ? FlightMode.DISARMED : FlightMode.HOLD;
 		return new DroneState(droneId, seq, 100_000 + seq * 100, mode, mode != FlightMode.DISARMED,
 				new Position(-22.95, -43.21, alt), new Velocity(0, 0, 0), 0, 0, new Battery(90 - seq * 0.1, 16),
-				new GeoPoint(-22.95, -43.21), pilot, null, null);
+				new GeoPoint(-22.95, -43.21), pilot, null, null, null);
 	}
 
 }

@@ -90,7 +90,7 @@ class FlightRecorderTests {
 	private void tick() {
 		this.recorder.statesComputed(List.of(new DroneState("d1", ++this.seq, this.seq * 100, FlightMode.HOLD, true,
 				new Position(-22.95, -43.21, 10), new Velocity(0, 0, 0), 0, 0, new Battery(90, 16),
-				new GeoPoint(-22.95, -43.21), "alice", null, null)));
+				new GeoPoint(-22.95, -43.21), "alice", null, null, null)));
 	}
 
 	private double gauge(String name) {

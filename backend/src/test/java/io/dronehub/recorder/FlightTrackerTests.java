@@ -237,7 +237,7 @@ class FlightTrackerTests {
 			@Nullable String pilot, @Nullable Failsafe failsafe) {
 		return new DroneState(droneId, seq, seq * 1000, mode, mode != FlightMode.DISARMED,
 				new Position(-22.95, -43.21, alt), new Velocity(0, 0, 0), 0, 0, new Battery(batteryPercent, 16),
-				new GeoPoint(-22.95, -43.21), pilot, failsafe, null);
+				new GeoPoint(-22.95, -43.21), pilot, failsafe, null, null);
 	}
 
 	private static DroneState movedNorth(DroneState state, double meters) {
@@ -245,7 +245,7 @@ class FlightTrackerTests {
 		return new DroneState(state.droneId(), state.seq(), state.timestamp(), state.mode(), state.armed(),
 				new Position(at.lat() + meters / METERS_PER_DEGREE, at.lon(), at.alt()), state.velocity(),
 				state.groundSpeed(), state.heading(), state.battery(), state.home(), state.pilot(), state.failsafe(),
-				state.control());
+				state.mission(), state.control());
 	}
 
 	private static FleetEvent event(@Nullable String droneId, String detail) {

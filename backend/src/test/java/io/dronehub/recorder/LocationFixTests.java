@@ -69,7 +69,7 @@ class LocationFixTests {
 
 	private static DroneState state(long timestamp) {
 		return new DroneState("d7", 42, timestamp, FlightMode.HOLD, true, new Position(47.3977419, 8.5455938, 12.5),
-				new Velocity(0, 0, 0), 0, 90, new Battery(80, 16.2), new GeoPoint(47.3977, 8.5456), "alice", null,
+				new Velocity(0, 0, 0), 0, 90, new Battery(80, 16.2), new GeoPoint(47.3977, 8.5456), "alice", null, null,
 				null);
 	}
 

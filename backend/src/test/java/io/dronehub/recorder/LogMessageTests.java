@@ -32,8 +32,8 @@ class LogMessageTests {
 
 	@Test
 	void refusalsAndFailsafesAreWarnings() {
-		CommandReply refused = new CommandReply("c", "d1", CommandReply.Status.REJECTED, null, "no");
-		CommandReply accepted = new CommandReply("c", "d1", CommandReply.Status.ACCEPTED, null, null);
+		CommandReply refused = new CommandReply("c", "d1", CommandReply.Status.REJECTED, null, "no", null);
+		CommandReply accepted = new CommandReply("c", "d1", CommandReply.Status.ACCEPTED, null, null, null);
 
 		assertThat(LogMessage.of(entry(FlightLogEntry.Kind.COMMAND, "LAND", refused)).level())
 			.isEqualTo(LogMessage.WARNING);

@@ -135,7 +135,7 @@ class RecorderRetentionTests {
 	private static DroneState state(String droneId, long seq, long timestamp, FlightMode mode) {
 		return new DroneState(droneId, seq, timestamp, mode, mode != FlightMode.DISARMED,
 				new Position(-22.95, -43.21, 5), new Velocity(0, 0, 0), 0, 0, new Battery(90, 16),
-				new GeoPoint(-22.95, -43.21), null, null, null);
+				new GeoPoint(-22.95, -43.21), null, null, null, null);
 	}
 
 }

@@ -227,7 +227,8 @@ class ReplayTests {
 
 	private static DroneState state(long seq, long timestamp) {
 		return new DroneState("d1", seq, timestamp, FlightMode.HOLD, true, new Position(-22.95, -43.21, 4),
-				new Velocity(0, 0, 0), 0, 90, new Battery(90, 16), new GeoPoint(-22.95, -43.21), "alice", null, null);
+				new Velocity(0, 0, 0), 0, 90, new Battery(90, 16), new GeoPoint(-22.95, -43.21), "alice", null, null,
+				null);
 	}
 
 	private List<Long> seqs(ReplayFrame frame) {

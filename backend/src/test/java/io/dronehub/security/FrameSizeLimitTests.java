@@ -100,8 +100,8 @@ class FrameSizeLimitTests {
 		});
 		stomp.setDefaultProtocolHandler(stompProtocol);
 		stomp.start();
-		WebSocketHandler hub = new ExceptionWebSocketHandlerDecorator(
-				new LoggingWebSocketHandlerDecorator(new FrameSizeLimit(frameSize).decorate(stomp)));
+		WebSocketHandler hub = new ExceptionWebSocketHandlerDecorator(new LoggingWebSocketHandlerDecorator(
+				new FrameSizeLimit(frameSize, DataSize.ofKilobytes(32)).decorate(stomp)));
 		hub.afterConnectionEstablished(this.session);
 		this.session.receive(hub, new TextMessage("CONNECT\naccept-version:1.2\nhost:hub\n\n\0"));
 		return hub;

@@ -104,7 +104,7 @@ class TelemetrySlotsTests {
 	private static TickFrames tick(long seq, int... drones) {
 		List<DroneState> states = IntStream.of(drones)
 			.mapToObj((i) -> new DroneState("d" + i, seq, 1_000 + seq, FlightMode.HOLD, true, new Position(1, 2, 3),
-					new Velocity(0, 0, 0), 0, 90, new Battery(80, 16), new GeoPoint(1, 2), null, null, null))
+					new Velocity(0, 0, 0), 0, 90, new Battery(80, 16), new GeoPoint(1, 2), null, null, null, null))
 			.toList();
 		return new TickFrames(states, json, Map.of("d1", 0, "d2", 1));
 	}
