@@ -1,7 +1,7 @@
 /**
- * The spectator dashboard, shared by the watch page and the pilot console: the map, the drone
- * picker, the instruments, the charts, the event log and the connection status, all redrawn on
- * animation frames from the store's latest state.
+ * The spectator dashboard, shared by the watch page and the pilot console: the map with the
+ * drones' mission routes, the drone picker, the instruments, the charts, the event log and the
+ * connection status, all redrawn on animation frames from the store's latest state.
  *
  * Dispatches {@code select} (detail {@code {droneId}}) when the selected drone changes.
  */
@@ -11,6 +11,7 @@ import { TimeChart } from './charts.js';
 import { EventLog } from './event-log.js';
 import { StatusView } from './status-view.js';
 import { element } from './dom.js';
+import { MissionRoutes } from './mission-routes.js';
 
 export class Dashboard extends EventTarget {
 
@@ -44,6 +45,10 @@ export class Dashboard extends EventTarget {
 
 	#path;
 
+	#routes;
+
+	#plan;
+
 	/**
 	 * @param {ParentNode} root the page
 	 * @param {import('./store.js').FleetStore} store
@@ -53,16 +58,24 @@ export class Dashboard extends EventTarget {
 	 * what a map click does; by default it selects the clicked drone
 	 * @param {() => {lat:number, lon:number}[]} [options.path] a recorded path to draw under the
 	 * drones (a replay's)
+	 * @param {() => ({points: {lat:number, lon:number}[], selected: number}|null)} [options.plan] a
+	 * mission being planned, to draw
+	 * @param {(pick: object) => boolean} [options.onMapPress] a press on the map: true to drag from there
+	 * @param {(pick: object, done: boolean) => void} [options.onMapDrag] the drag it started
+	 * @param {boolean} [options.routes] whether the map draws the drones' uploaded missions
 	 */
-	constructor(root, store, { droneId = null, onMapPick = null, path = () => [] } = {}) {
+	constructor(root, store, { droneId = null, onMapPick = null, path = () => [], plan = () => null,
+		onMapPress = () => false, onMapDrag = () => {}, routes = true } = {}) {
 		super();
 		this.#root = root;
 		this.#store = store;
 		this.#selectedId = droneId;
 		this.#path = path;
+		this.#plan = plan;
+		this.#routes = routes ? new MissionRoutes(store, { onChange: () => this.redraw() }) : null;
 		this.#status = new StatusView(root);
 		const pick = onMapPick ?? ((p) => p.droneId && this.select(p.droneId));
-		this.#map = new MapView(root.querySelector('[data-map]'), { onPick: pick });
+		this.#map = new MapView(root.querySelector('[data-map]'), { onPick: pick, onPress: onMapPress, onDrag: onMapDrag });
 		this.#instruments = new InstrumentPanel(root.querySelector('[data-instruments]'));
 		const altitude = root.querySelector('[data-chart="altitude"]');
 		if (altitude) {
@@ -161,6 +174,8 @@ export class Dashboard extends EventTarget {
 			selectedId: this.#selectedId,
 			target: this.#target,
 			path: this.#path(),
+			routes: this.#routes?.routes() ?? [],
+			plan: this.#plan(),
 		});
 		if (!changed) {
 			return;

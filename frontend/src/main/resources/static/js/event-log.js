@@ -15,6 +15,13 @@ const TYPE_LABELS = {
 	CONTROL_TAKEOVER_ALLOWED: 'takeover allowed',
 	CONTROL_TAKEOVER_DISALLOWED: 'takeover needs asking',
 	MODE_CHANGED: 'mode',
+	MISSION_UPLOADED: 'mission uploaded',
+	MISSION_STARTED: 'mission started',
+	MISSION_RESUMED: 'mission resumed',
+	MISSION_ITEM_REACHED: 'waypoint reached',
+	MISSION_PAUSED: 'mission paused',
+	MISSION_FINISHED: 'mission finished',
+	MISSION_CLEARED: 'mission cleared',
 	FAILSAFE: 'failsafe',
 	COMMAND_REJECTED: 'rejected',
 };

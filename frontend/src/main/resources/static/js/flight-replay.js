@@ -57,7 +57,7 @@ export class FlightReplay {
 				replay.notSent();
 			}
 		};
-		const dashboard = new Dashboard(document, replay.fleet, { droneId: flight.droneId, path: () => replay.path });
+		const dashboard = new Dashboard(document, replay.fleet, { droneId: flight.droneId, path: () => replay.path, routes: false });
 		const controls = new ReplayControls(root.querySelector('[data-replay-controls]'), replay, send);
 		const log = new FlightLog(root.querySelector('[data-flight-log]'), { onSeek: (offsetMs) => send(replay.seek(offsetMs)) });
 		dashboard.addRenderer(() => controls.render(replay));

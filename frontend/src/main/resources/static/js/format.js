@@ -142,6 +142,7 @@ const MODE_LABELS = {
 	GOTO: 'Flying to target',
 	LAND: 'Landing',
 	RTL: 'Returning home',
+	MISSION: 'Flying mission',
 };
 
 /** A flight mode in words, e.g. "Returning home" for RTL. */

@@ -8,6 +8,7 @@ import {
 	controlLabel, formatVerticalSpeed, formatVoltage, modeLabel, pilotLabel,
 } from './format.js';
 import { setAttribute, setText } from './dom.js';
+import { missionProgressLabel } from './mission-plan.js';
 
 const READINGS = {
 	altitude: (s) => [formatMeters(s.position?.alt), s.position?.alt],
@@ -22,6 +23,7 @@ const READINGS = {
 	position: (s) => [formatCoordinates(s.position?.lat, s.position?.lon), ''],
 	pilot: (s, me) => [pilotLabel(s.pilot, me), s.pilot ?? ''],
 	control: (s, me) => [controlLabel(s.control, s.timestamp, me) || '—', s.control?.request?.from ?? ''],
+	mission: (s) => [missionProgressLabel(s.mission) || '—', s.mission?.state ?? ''],
 };
 
 export class InstrumentPanel {

@@ -1,7 +1,9 @@
 /**
  * The top-down map: homes, the geofence, every drone with a heading arrow and a fading trail, a
- * recorded path under them if there is one, a scale bar and a north arrow, drawn on a canvas. No map tiles: the hub works offline. It only
- * draws; a click is reported to {@code onPick} and the page decides what it means.
+ * recorded path under them if there is one, the drones' mission routes with their progress, a mission
+ * being planned, a scale bar and a north arrow, drawn on a canvas. No map tiles: the hub works offline.
+ * It only draws; a click is reported to {@code onPick}, a press that the page takes as the start of a
+ * drag to {@code onDrag} until the pointer is released, and the page decides what they mean.
  */
 import { centroid, fitSpan, fromLocal, niceScaleLength, toLocal, Viewport } from './geo.js';
 import { formatDistance } from './format.js';
@@ -46,15 +48,61 @@ export class MapView {
 
 	#onPick;
 
+	#onPress;
+
+	#onDrag;
+
+	#dragging = false;
+
+	#dragged = false;
+
 	/**
 	 * @param {HTMLCanvasElement} canvas
-	 * @param {{onPick?: (pick: {lat:number, lon:number, droneId: string|null}) => void}} [options]
+	 * @param {object} [options]
+	 * @param {(pick: Pick) => void} [options.onPick] a click
+	 * @param {(pick: Pick) => boolean} [options.onPress] a press: true when the page drags from there
+	 * @param {(pick: Pick, done: boolean) => void} [options.onDrag] the pointer moved while dragging, or
+	 * was released ({@code done})
+	 * @typedef {{lat:number, lon:number, droneId: string|null, metersPerPixel: number}} Pick
 	 */
-	constructor(canvas, { onPick = () => {} } = {}) {
+	constructor(canvas, { onPick = () => {}, onPress = () => false, onDrag = () => {} } = {}) {
 		this.#canvas = canvas;
 		this.#context = canvas.getContext('2d');
 		this.#onPick = onPick;
-		canvas.addEventListener('click', (event) => this.#click(event));
+		this.#onPress = onPress;
+		this.#onDrag = onDrag;
+		canvas.addEventListener('click', (event) => {
+			if (this.#dragged) {
+				this.#dragged = false;
+				return;
+			}
+			const pick = this.#pick(event);
+			if (pick) {
+				this.#onPick(pick);
+			}
+		});
+		canvas.addEventListener('pointerdown', (event) => {
+			const pick = this.#pick(event);
+			if (pick && this.#onPress(pick)) {
+				this.#dragging = true;
+				this.#dragged = false;
+				canvas.setPointerCapture?.(event.pointerId);
+			}
+		});
+		canvas.addEventListener('pointermove', (event) => {
+			const pick = this.#dragging && this.#pick(event);
+			if (pick) {
+				this.#dragged = true;
+				this.#onDrag(pick, false);
+			}
+		});
+		canvas.addEventListener('pointerup', (event) => {
+			const pick = this.#dragging && this.#pick(event);
+			this.#dragging = false;
+			if (pick) {
+				this.#onDrag(pick, true);
+			}
+		});
 		canvas.addEventListener('wheel', (event) => {
 			event.preventDefault();
 			this.zoomBy(event.deltaY > 0 ? 1.2 : 1 / 1.2);
@@ -81,9 +129,13 @@ export class MapView {
 	 * @param {{lat:number, lon:number}|null} [model.target] a GOTO target to mark
 	 * @param {{lat:number, lon:number}[]} [model.path] a recorded path, drawn faintly under the
 	 * drones and kept in view (thin it first: it is drawn whole every frame)
+	 * @param {{droneId:string, points:{lat:number, lon:number}[], current:number}[]} [model.routes] the
+	 * drones' uploaded missions: the waypoints passed drawn faint, the one flown to ringed
+	 * @param {{points:{lat:number, lon:number}[], selected:number}|null} [model.plan] a mission being
+	 * planned, with numbered handles
 	 * @returns {boolean} whether the view is still moving (draw again next frame)
 	 */
-	render({ drones, history, selectedId, target = null, path = [] }) {
+	render({ drones, history, selectedId, target = null, path = [], routes = [], plan = null }) {
 		const size = fitCanvas(this.#canvas, this.#context);
 		const ctx = this.#context;
 		ctx.clearRect(0, 0, size.width, size.height);
@@ -97,7 +149,9 @@ export class MapView {
 		this.#origin ??= centroid(homes.length ? homes : drones.map((d) => d.position));
 		const origin = this.#origin;
 		const route = path.map((point) => toLocal(origin, point));
-		const moving = this.#updateView(size, drones, homes, origin, route);
+		const planned = (plan?.points ?? []).map((point) => toLocal(origin, point));
+		const missions = routes.map((r) => ({ ...r, local: r.points.map((point) => toLocal(origin, point)) }));
+		const moving = this.#updateView(size, drones, homes, origin, route.concat(planned, ...missions.map((m) => m.local)));
 		const view = this.#viewport;
 		this.#grid(size, view);
 		const selected = drones.find((d) => d.droneId === selectedId) ?? drones[0];
@@ -110,6 +164,13 @@ export class MapView {
 				this.#home(view, toLocal(origin, drone.home), droneColour(index));
 			}
 		});
+		for (const mission of missions) {
+			const index = drones.findIndex((drone) => drone.droneId === mission.droneId);
+			this.#route(view, mission.local, mission.current, droneColour(Math.max(0, index)));
+		}
+		if (plan) {
+			this.#plan(view, planned, plan.selected);
+		}
 		drones.forEach((drone, index) => this.#trail(view, origin, history(drone.droneId), drone, droneColour(index)));
 		if (target) {
 			this.#target(view, toLocal(origin, target));
@@ -255,6 +316,65 @@ export class MapView {
 		ctx.restore();
 	}
 
+	#route(view, points, current, colour) {
+		const ctx = this.#context;
+		const screen = points.map((local) => view.toScreen(local.east, local.north));
+		ctx.save();
+		ctx.strokeStyle = colour;
+		ctx.lineWidth = 2;
+		ctx.lineJoin = 'round';
+		for (let i = 1; i < screen.length; i++) {
+			ctx.globalAlpha = (i <= current) ? 0.3 : 0.85;
+			ctx.beginPath();
+			ctx.moveTo(screen[i - 1].x, screen[i - 1].y);
+			ctx.lineTo(screen[i].x, screen[i].y);
+			ctx.stroke();
+		}
+		screen.forEach(({ x, y }, index) => {
+			ctx.globalAlpha = (index < current) ? 0.4 : 1;
+			this.#waypoint(x, y, index, colour, index === current ? '#faf089' : null);
+		});
+		ctx.restore();
+	}
+
+	#plan(view, points, selected) {
+		const ctx = this.#context;
+		const screen = points.map((local) => view.toScreen(local.east, local.north));
+		ctx.save();
+		ctx.strokeStyle = '#e2ebf2';
+		ctx.lineWidth = 1.5;
+		ctx.setLineDash([6, 4]);
+		ctx.beginPath();
+		screen.forEach(({ x, y }, index) => (index === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+		ctx.stroke();
+		ctx.setLineDash([]);
+		screen.forEach(({ x, y }, index) => this.#waypoint(x, y, index, '#e2ebf2', index === selected ? '#4fd1c5' : null));
+		ctx.restore();
+	}
+
+	/** A numbered waypoint marker; {@code ring} marks the one flown to or selected. */
+	#waypoint(x, y, index, colour, ring) {
+		const ctx = this.#context;
+		ctx.beginPath();
+		ctx.arc(x, y, 8, 0, Math.PI * 2);
+		ctx.fillStyle = '#0a1118';
+		ctx.fill();
+		ctx.lineWidth = 2;
+		ctx.strokeStyle = colour;
+		ctx.stroke();
+		if (ring) {
+			ctx.beginPath();
+			ctx.arc(x, y, 12, 0, Math.PI * 2);
+			ctx.strokeStyle = ring;
+			ctx.stroke();
+		}
+		ctx.fillStyle = colour;
+		ctx.font = 'bold 9px system-ui, sans-serif';
+		ctx.textAlign = 'center';
+		ctx.textBaseline = 'middle';
+		ctx.fillText(String(index + 1), x, y + 0.5);
+	}
+
 	#trail(view, origin, samples, drone, colour) {
 		const ctx = this.#context;
 		const newest = drone.timestamp;
@@ -397,9 +517,10 @@ export class MapView {
 		ctx.restore();
 	}
 
-	#click(event) {
+	/** What is under the pointer: where on the ground, and the drone near it if any. */
+	#pick(event) {
 		if (!this.#viewport || !this.#origin) {
-			return;
+			return null;
 		}
 		const rect = this.#canvas.getBoundingClientRect();
 		const x = event.clientX - rect.left;
@@ -415,7 +536,7 @@ export class MapView {
 		}
 		const local = this.#viewport.toLocal(x, y);
 		const { lat, lon } = fromLocal(this.#origin, local.east, local.north);
-		this.#onPick({ lat, lon, droneId: nearest });
+		return { lat, lon, droneId: nearest, metersPerPixel: this.#viewport.metersPerPixel };
 	}
 
 }

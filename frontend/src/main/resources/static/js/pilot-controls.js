@@ -89,6 +89,26 @@ export class PilotControls {
 		this.#render();
 	}
 
+	/**
+	 * Sends a request of another part of the console, such as the mission panel, logging it.
+	 * @param {string} destination
+	 * @param {object} body with its commandId from {@link nextId}
+	 * @returns {boolean} whether it was sent
+	 */
+	send(destination, body) {
+		return this.#send(destination, body);
+	}
+
+	/** A new commandId. */
+	nextId() {
+		return this.#nextId();
+	}
+
+	/** Whether this console controls a drone. */
+	inControl(droneId) {
+		return this.#controlled.has(droneId);
+	}
+
 	/** What a click on the map does here: GOTO when this pilot flies the selected drone, else select. */
 	mapPicked({ lat, lon, droneId }) {
 		const selected = this.#dashboard.selectedId;

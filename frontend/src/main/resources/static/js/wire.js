@@ -12,6 +12,7 @@ export const Destinations = Object.freeze({
 	errors: '/user/queue/errors',
 	control: '/app/control',
 	command: '/app/command',
+	mission: '/app/mission',
 	replay: '/app/replay',
 	replayFrames: '/user/queue/replay',
 	controlRequests: '/user/queue/control-requests',
@@ -68,6 +69,40 @@ export function commandRequest(droneId, type, fields = {}, commandId = undefined
 	return body;
 }
 
+/** What a mission request may ask besides an upload. */
+export const MISSION_ACTIONS = Object.freeze(['START', 'PAUSE', 'RESUME', 'CLEAR']);
+
+/** What a drone does after its mission's last waypoint. */
+export const MISSION_FINISHES = Object.freeze(['HOLD', 'RTL', 'LAND']);
+
+/**
+ * The body of an {@code /app/mission} upload.
+ * @param {string} droneId
+ * @param {string} missionId
+ * @param {{lat:number, lon:number, altitude:number, speed?:number, holdS?:number}[]} items
+ * @param {string} finish one of {@link MISSION_FINISHES}
+ * @param {string} [commandId]
+ */
+export function missionUpload(droneId, missionId, items, finish, commandId = undefined) {
+	if (!MISSION_FINISHES.includes(finish)) {
+		throw new RangeError(`unknown mission finish ${finish}`);
+	}
+	return { droneId, missionId, items, finish, commandId };
+}
+
+/**
+ * The body of an {@code /app/mission} START, PAUSE, RESUME or CLEAR.
+ * @param {string} droneId
+ * @param {string} action one of {@link MISSION_ACTIONS}
+ * @param {string} [commandId]
+ */
+export function missionRequest(droneId, action, commandId = undefined) {
+	if (!MISSION_ACTIONS.includes(action)) {
+		throw new RangeError(`unknown mission action ${action}`);
+	}
+	return { droneId, action, commandId };
+}
+
 /** The speeds a replay plays at, times real time. */
 export const REPLAY_SPEEDS = Object.freeze([0.25, 0.5, 1, 2, 4, 8, 16, 32]);
 
@@ -99,8 +134,14 @@ export function replayRequest(flightId, action, { speed, offsetMs } = {}, comman
 	return body;
 }
 
-/** A command or control request in words, e.g. "TAKEOFF to 15 m" or "take control". */
+/** A command, control or mission request in words, e.g. "TAKEOFF to 15 m" or "take control". */
 export function describeRequest(body) {
+	if (Array.isArray(body.items)) {
+		return `upload mission ${body.missionId} (${body.items.length} waypoints) for ${body.droneId}`;
+	}
+	if (body.flightId === undefined && MISSION_ACTIONS.includes(body.action)) {
+		return `${body.action.toLowerCase()} ${body.droneId}\u2019s mission`;
+	}
 	if (body.action === 'ACQUIRE') {
 		return `take control of ${body.droneId}`;
 	}
@@ -141,6 +182,7 @@ const CODE_WORDS = Object.freeze({
 	COMMAND_DENIED_NOT_LANDED: 'the drone must land first',
 	OUT_OF_RANGE: 'a value is outside the drone\u2019s limits',
 	GEOFENCE: 'that would leave the geofence',
+	INVALID_ARGUMENT: 'a waypoint is incomplete or out of range',
 	BUSY: 'the hub is busy: try again',
 	TEMPORARILY_REJECTED: 'the drone is being handed between nodes: try again',
 	DENIED: 'the pilot in control said no',
