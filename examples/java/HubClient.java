@@ -27,19 +27,23 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 /**
  * A service's view of the Drone Telemetry Hub, with Spring's {@link WebSocketStompClient}:
  * logs in, reads the fleet snapshot, follows one drone's telemetry, then as a pilot takes
- * control, arms, takes off, lands, releases control and disconnects.
+ * control, arms, takes off, flies a short mission to its first waypoint, lands, releases
+ * control and disconnects.
  * <p>
  * Run it with {@code java --class-path <dependencies> HubClient.java [url [user [password
  * [drone]]]]}, where the dependencies are those of the {@code pom.xml} beside it, which
  * does just that: {@code ./mvnw -q -f examples/java exec:exec}. Each argument may instead
  * come from {@code HUB_URL}, {@code HUB_USER}, {@code HUB_PASSWORD} and {@code HUB_DRONE}.
- * Exits with 0 when the drone took off, 1 otherwise.
+ * Exits with 0 when the drone took off and reached the mission's first waypoint, 1
+ * otherwise.
  */
 public class HubClient {
 
 	private static final long TIMEOUT_SECONDS = 10;
 
 	private static final double AIRBORNE_METERS = 2;
+
+	private static final double METERS_PER_DEGREE = 111_195;
 
 	public static void main(String[] args) {
 		int status;
@@ -125,8 +129,11 @@ public class HubClient {
 		boolean flying = inControl && pilot.request("/app/command", "ARM", Map.of("droneId", droneId, "type", "ARM"))
 				&& pilot.request("/app/command", "TAKEOFF",
 						Map.of("droneId", droneId, "type", "TAKEOFF", "altitude", 10));
+		boolean reached = false;
 		if (flying) {
-			System.out.println("  " + next(telemetry, (state) -> state.position().alt() >= AIRBORNE_METERS));
+			DroneState climbing = next(telemetry, (state) -> state.position().alt() >= AIRBORNE_METERS);
+			System.out.println("  " + climbing);
+			reached = flyMission(pilot, telemetry, droneId, climbing.home());
 			pilot.request("/app/command", "LAND", Map.of("droneId", droneId, "type", "LAND"));
 		}
 		if (inControl) {
@@ -136,7 +143,30 @@ public class HubClient {
 		session.disconnect();
 		stomp.stop();
 		System.out.println("Disconnected");
-		return flying ? 0 : 1;
+		return (flying && reached) ? 0 : 1;
+	}
+
+	/**
+	 * Uploads two waypoints north and north-east of home at 10 m, starts them, and waits
+	 * for the first.
+	 */
+	private static boolean flyMission(Pilot pilot, BlockingQueue<DroneState> telemetry, String droneId, Home home)
+			throws InterruptedException {
+		double north = 10 / METERS_PER_DEGREE;
+		double east = 10 / (METERS_PER_DEGREE * Math.cos(Math.toRadians(home.lat())));
+		List<Map<String, Object>> items = List.of(
+				Map.of("lat", home.lat() + north, "lon", home.lon(), "altitude", 10),
+				Map.of("lat", home.lat() + north, "lon", home.lon() + east, "altitude", 10, "speed", 3, "holdS", 2));
+		boolean started = pilot.request("/app/mission", "MISSION UPLOAD",
+				Map.of("droneId", droneId, "missionId", "example", "items", items, "finish", "HOLD"))
+				&& pilot.request("/app/mission", "MISSION START", Map.of("droneId", droneId, "action", "START"));
+		if (!started) {
+			return false;
+		}
+		Mission mission = next(telemetry, (state) -> state.mission() != null && state.mission().current() >= 1)
+			.mission();
+		System.out.println("Mission " + mission.missionId() + ": reached waypoint 1 of " + mission.total());
+		return true;
 	}
 
 	private static String setting(String[] args, int index, String variable, String fallback) {
@@ -208,7 +238,7 @@ public class HubClient {
 
 	/** The telemetry fields this client reads; the hub sends more, which Jackson ignores. */
 	record DroneState(String droneId, long seq, String mode, Position position, double groundSpeed, double heading,
-			Battery battery, String pilot) {
+			Battery battery, Home home, String pilot, Mission mission) {
 
 		@Override
 		public String toString() {
@@ -223,6 +253,13 @@ public class HubClient {
 	}
 
 	record Battery(double percent, double voltage) {
+	}
+
+	record Home(double lat, double lon) {
+	}
+
+	/** A drone's mission, left out of telemetry while it has none. */
+	record Mission(String missionId, int current, int total, String state) {
 	}
 
 	/** The hub's answer to one request on /user/queue/replies. */

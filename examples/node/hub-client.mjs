@@ -1,16 +1,17 @@
 // A service's view of the Drone Telemetry Hub, in Node with @stomp/stompjs: logs in, reads the
 // fleet snapshot, follows one drone's telemetry, then as a pilot takes control, arms, takes off,
-// lands, releases control and disconnects.
+// flies a short mission to its first waypoint, lands, releases control and disconnects.
 //
 //   npm ci && node hub-client.mjs [url [user [password [drone]]]]
 //
 // Each argument may instead come from HUB_URL, HUB_USER, HUB_PASSWORD and HUB_DRONE.
-// Exits with 0 when the drone took off, 1 otherwise.
+// Exits with 0 when the drone took off and reached the mission's first waypoint, 1 otherwise.
 import { Client } from '@stomp/stompjs';
 import WebSocket from 'ws'; // Node 22 has a global WebSocket; Node 18 and 20 need this one
 
 const TIMEOUT_MS = 10_000;
 const AIRBORNE_METERS = 2;
+const METERS_PER_DEGREE = 111_195;
 
 const [
   url = process.env.HUB_URL ?? 'ws://localhost:8080/ws',
@@ -113,8 +114,11 @@ async function fly() {
   const inControl = await request(replies, '/app/control', 'ACQUIRE', { droneId, action: 'ACQUIRE' });
   const flying = inControl && await request(replies, '/app/command', 'ARM', { droneId, type: 'ARM' }) &&
     await request(replies, '/app/command', 'TAKEOFF', { droneId, type: 'TAKEOFF', altitude: 10 });
+  let reached = false;
   if (flying) {
-    console.log(`  ${describe(await telemetry.next((state) => state.position.alt >= AIRBORNE_METERS))}`);
+    const climbing = await telemetry.next((state) => state.position.alt >= AIRBORNE_METERS);
+    console.log(`  ${describe(climbing)}`);
+    reached = await flyMission(replies, telemetry, climbing.home);
     await request(replies, '/app/command', 'LAND', { droneId, type: 'LAND' });
   }
   if (inControl) {
@@ -123,7 +127,24 @@ async function fly() {
 
   await client.deactivate(); // DISCONNECT, and waits for the hub's receipt
   console.log('Disconnected');
-  return flying;
+  return flying && reached;
+}
+
+/** Uploads two waypoints north and north-east of home at 10 m, starts them, waits for the first. */
+async function flyMission(replies, telemetry, home) {
+  const north = 10 / METERS_PER_DEGREE;
+  const east = 10 / (METERS_PER_DEGREE * Math.cos(home.lat * Math.PI / 180));
+  const items = [
+    { lat: home.lat + north, lon: home.lon, altitude: 10 },
+    { lat: home.lat + north, lon: home.lon + east, altitude: 10, speed: 3, holdS: 2 },
+  ];
+  const started = await request(replies, '/app/mission', 'MISSION UPLOAD',
+    { droneId, missionId: 'example', items, finish: 'HOLD' }) &&
+    await request(replies, '/app/mission', 'MISSION START', { droneId, action: 'START' });
+  if (!started) return false;
+  const { mission } = await telemetry.next((state) => state.mission?.current >= 1);
+  console.log(`Mission ${mission.missionId}: reached waypoint 1 of ${mission.total}`);
+  return true;
 }
 
 console.log(`Connecting to ${url} as ${user}`);

@@ -2,17 +2,19 @@
 """A service's view of the Drone Telemetry Hub, in Python with websocket-client.
 
 Logs in, reads the fleet snapshot, follows one drone's telemetry, then as a pilot takes
-control, arms, takes off, lands, releases control and disconnects. The few STOMP 1.2 frames it
+control, arms, takes off, flies a short mission to its first waypoint, lands, releases control
+and disconnects. The few STOMP 1.2 frames it
 needs are written out below, so the only dependency is websocket-client (Debian:
 apt-get install python3-websocket).
 
     hub_client.py [url [user [password [drone]]]]
 
 Each argument may instead come from HUB_URL, HUB_USER, HUB_PASSWORD and HUB_DRONE.
-Exits with 0 when the drone took off, 1 otherwise.
+Exits with 0 when the drone took off and reached the mission's first waypoint, 1 otherwise.
 """
 
 import json
+import math
 import os
 import sys
 import time
@@ -22,6 +24,7 @@ import websocket
 
 TIMEOUT_SECONDS = 10
 AIRBORNE_METERS = 2
+METERS_PER_DEGREE = 111_195
 
 
 class Stomp:
@@ -144,6 +147,24 @@ class Pilot:
         return accepted
 
 
+def fly_mission(hub, pilot, telemetry, drone_id, home):
+    """Uploads two waypoints north and north-east of home at 10 m, starts them, waits for the first."""
+    north = 10 / METERS_PER_DEGREE
+    east = 10 / (METERS_PER_DEGREE * math.cos(math.radians(home["lat"])))
+    items = [
+        {"lat": home["lat"] + north, "lon": home["lon"], "altitude": 10},
+        {"lat": home["lat"] + north, "lon": home["lon"] + east, "altitude": 10, "speed": 3, "holdS": 2},
+    ]
+    started = (pilot.request("/app/mission", "MISSION UPLOAD",
+                             {"droneId": drone_id, "missionId": "example", "items": items, "finish": "HOLD"})
+               and pilot.request("/app/mission", "MISSION START", {"droneId": drone_id, "action": "START"}))
+    if not started:
+        return False
+    mission = hub.next(telemetry, lambda state: (state.get("mission") or {}).get("current", 0) >= 1)["mission"]
+    print(f"Mission {mission['missionId']}: reached waypoint 1 of {mission['total']}")
+    return True
+
+
 def setting(index, variable, default):
     if len(sys.argv) > index:
         return sys.argv[index]
@@ -186,15 +207,18 @@ def main():
     in_control = pilot.request("/app/control", "ACQUIRE", {"droneId": drone_id, "action": "ACQUIRE"})
     flying = (in_control and pilot.request("/app/command", "ARM", {"droneId": drone_id, "type": "ARM"})
               and pilot.request("/app/command", "TAKEOFF", {"droneId": drone_id, "type": "TAKEOFF", "altitude": 10}))
+    reached = False
     if flying:
-        print(f"  {describe(hub.next(telemetry, lambda state: state['position']['alt'] >= AIRBORNE_METERS))}")
+        climbing = hub.next(telemetry, lambda state: state["position"]["alt"] >= AIRBORNE_METERS)
+        print(f"  {describe(climbing)}")
+        reached = fly_mission(hub, pilot, telemetry, drone_id, climbing["home"])
         pilot.request("/app/command", "LAND", {"droneId": drone_id, "type": "LAND"})
     if in_control:
         pilot.request("/app/control", "RELEASE", {"droneId": drone_id, "action": "RELEASE"})
 
     hub.disconnect()
     print("Disconnected")
-    return 0 if flying else 1
+    return 0 if flying and reached else 1
 
 
 if __name__ == "__main__":

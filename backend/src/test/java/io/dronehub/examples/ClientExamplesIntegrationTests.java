@@ -31,9 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs each client example of {@code examples/} as its own process against the hub, as a
- * user would, and checks that it logged in, read the fleet, followed telemetry and flew.
- * The simulation ticks whenever the example has gone quiet, that is, while it waits for
- * telemetry. Each example flies its own drone, as they share one hub.
+ * user would, and checks that it logged in, read the fleet, followed telemetry, flew and
+ * flew a mission. The simulation ticks whenever the example has gone quiet, that is,
+ * while it waits for telemetry. Each example flies its own drone, as they share one hub.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hub.simulation.clock=manual", "hub.fleet.size=3" })
@@ -87,8 +87,9 @@ class ClientExamplesIntegrationTests {
 	private void assertFlew(String droneId, List<String> output) throws Exception {
 		assertThat(output).containsSubsequence("Connecting to ws://localhost:" + this.port + "/ws as alice",
 				"Connected as alice", "Fleet snapshot: 3 drones", "Following " + droneId + "'s telemetry",
-				"ACQUIRE accepted", "ARM accepted", "TAKEOFF accepted", "LAND accepted", "RELEASE accepted",
-				"Disconnected");
+				"ACQUIRE accepted", "ARM accepted", "TAKEOFF accepted", "MISSION UPLOAD accepted",
+				"MISSION START accepted", "Mission example: reached waypoint 1 of 2", "LAND accepted",
+				"RELEASE accepted", "Disconnected");
 		assertThat(output).filteredOn((line) -> line.startsWith("  " + droneId + " #"))
 			.as("the snapshot's line, three states followed, the state at 2 m")
 			.hasSize(5)
