@@ -102,6 +102,11 @@ class AsyncApiDocumentIntegrationTests {
 	void operationsCarryTheRolesTheAuthorisationRulesAllow() {
 		assertThat(roles("receiveAppCommand")).containsExactly("PILOT", "ADMIN");
 		assertThat(roles("receiveAppControl")).containsExactly("PILOT", "ADMIN");
+		assertThat(roles("receiveAppMission")).containsExactly("PILOT", "ADMIN");
+		assertThat(this.document.at("/operations/receiveAppMission/reply/channel/$ref").asString())
+			.isEqualTo("#/channels/userQueueReplies");
+		assertThat(this.document.at("/components/schemas/MissionItem/required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("lat", "lon", "altitude");
 		assertThat(roles("sendTopicTelemetry")).containsExactly("OBSERVER", "PILOT", "ADMIN");
 		assertThat(roles("sendTopicDronesDroneIdTelemetry")).containsExactly("OBSERVER", "PILOT", "ADMIN");
 		assertThat(roles("sendAppEvents")).containsExactly("OBSERVER", "PILOT", "ADMIN")
