@@ -13,6 +13,17 @@ import { StatusView } from './status-view.js';
 import { element } from './dom.js';
 import { MissionRoutes } from './mission-routes.js';
 
+/** The hub's background map, from {@code GET /api/map}, or null when it cannot say. */
+async function loadMapSettings() {
+	try {
+		const response = await fetch('/api/map', { headers: { Accept: 'application/json' } });
+		return response.ok ? await response.json() : null;
+	}
+	catch {
+		return null;
+	}
+}
+
 export class Dashboard extends EventTarget {
 
 	#store;
@@ -75,7 +86,10 @@ export class Dashboard extends EventTarget {
 		this.#routes = routes ? new MissionRoutes(store, { onChange: () => this.redraw() }) : null;
 		this.#status = new StatusView(root);
 		const pick = onMapPick ?? ((p) => p.droneId && this.select(p.droneId));
-		this.#map = new MapView(root.querySelector('[data-map]'), { onPick: pick, onPress: onMapPress, onDrag: onMapDrag });
+		this.#map = new MapView(root.querySelector('[data-map]'), {
+			onPick: pick, onPress: onMapPress, onDrag: onMapDrag, onRedraw: () => this.#mapAction(() => {}),
+		});
+		loadMapSettings().then((settings) => this.#map.setTiles(settings));
 		this.#instruments = new InstrumentPanel(root.querySelector('[data-instruments]'));
 		const altitude = root.querySelector('[data-chart="altitude"]');
 		if (altitude) {

@@ -21,6 +21,11 @@ export const HTTP_ENDPOINTS = Object.freeze([
 			+ '`progress` as telemetry\'s `mission`; `404` if it has none (or, with several nodes, if another node simulates it).',
 	},
 	{
+		method: 'GET', path: '/api/map', roles: READERS,
+		answer: 'Where the pages\' map tiles come from: `{"tileUrl","attribution","maxZoom"}`; `tileUrl` is an `{z}/{x}/{y}` template '
+			+ '(the hub\'s own `/tiles/{z}/{x}/{y}.png` for a tile folder), or `null` when the map has no tiles.',
+	},
+	{
 		method: 'GET', path: '/api/cluster', roles: READERS,
 		answer: 'The hub\'s nodes as this one sees them: `{"nodes":[{"id","alive","drones"}]}`, every node heard from lately and the drones '
 			+ 'each simulates now (none when not `alive`). A hub that is not a node of a cluster lists itself alone, simulating every drone.',

@@ -1,14 +1,17 @@
 /**
  * The top-down map: homes, the geofence, every drone with a heading arrow and a fading trail, a
  * recorded path under them if there is one, the drones' mission routes with their progress, a mission
- * being planned, a scale bar and a north arrow, drawn on a canvas. No map tiles: the hub works offline.
- * It only draws; a click is reported to {@code onPick}, a press that the page takes as the start of a
+ * being planned, a scale bar and a north arrow, drawn on a canvas, over a background of map tiles
+ * when the hub names a tile source ({@link setTiles}) and over a grid alone otherwise, as offline;
+ * the canvas's {@code data-tiles} says whether the tiles are {@code shown}, {@code loading} or
+ * {@code failed} ({@code none} without a source). It only draws; a click is reported to {@code onPick}, a press that the page takes as the start of a
  * drag to {@code onDrag} until the pointer is released, and the page decides what they mean.
  */
 import { centroid, fitSpan, fromLocal, niceScaleLength, toLocal, Viewport } from './geo.js';
 import { formatDistance } from './format.js';
 import { droneColour } from './palette.js';
 import { fitCanvas } from './dom.js';
+import { TileLayer } from './tiles.js';
 
 /**
  * The geofence radius drawn around the selected drone's home, m. It is the hub's default
@@ -54,6 +57,10 @@ export class MapView {
 
 	#dragging = false;
 
+	#tiles = null;
+
+	#onRedraw;
+
 	#dragged = false;
 
 	/**
@@ -63,10 +70,13 @@ export class MapView {
 	 * @param {(pick: Pick) => boolean} [options.onPress] a press: true when the page drags from there
 	 * @param {(pick: Pick, done: boolean) => void} [options.onDrag] the pointer moved while dragging, or
 	 * was released ({@code done})
+	 * @param {() => void} [options.onRedraw] something arrived that is not in the model (a tile): draw again
 	 * @typedef {{lat:number, lon:number, droneId: string|null, metersPerPixel: number}} Pick
 	 */
-	constructor(canvas, { onPick = () => {}, onPress = () => false, onDrag = () => {} } = {}) {
+	constructor(canvas, { onPick = () => {}, onPress = () => false, onDrag = () => {}, onRedraw = () => {} } = {}) {
 		this.#canvas = canvas;
+		this.#onRedraw = onRedraw;
+		canvas.dataset.tiles = 'none';
 		this.#context = canvas.getContext('2d');
 		this.#onPick = onPick;
 		this.#onPress = onPress;
@@ -107,6 +117,15 @@ export class MapView {
 			event.preventDefault();
 			this.zoomBy(event.deltaY > 0 ? 1.2 : 1 / 1.2);
 		}, { passive: false });
+	}
+
+	/**
+	 * Draws map tiles under everything, from the hub's {@code GET /api/map}.
+	 * @param {{tileUrl: string|null, attribution: string|null, maxZoom: number}} settings
+	 */
+	setTiles(settings) {
+		this.#tiles = settings?.tileUrl ? new TileLayer(settings, () => this.#onRedraw()) : null;
+		this.#onRedraw();
 	}
 
 	/** Shows the whole fleet ('fleet') or the whole geofence ('fence'); resets the zoom. */
@@ -153,6 +172,8 @@ export class MapView {
 		const missions = routes.map((r) => ({ ...r, local: r.points.map((point) => toLocal(origin, point)) }));
 		const moving = this.#updateView(size, drones, homes, origin, route.concat(planned, ...missions.map((m) => m.local)));
 		const view = this.#viewport;
+		const tiles = this.#tiles?.draw(ctx, view, origin, size) ?? 'none';
+		this.#canvas.dataset.tiles = tiles;
 		this.#grid(size, view);
 		const selected = drones.find((d) => d.droneId === selectedId) ?? drones[0];
 		if (selected?.home) {
@@ -184,6 +205,7 @@ export class MapView {
 		});
 		this.#scaleBar(size, view);
 		this.#north(size);
+		this.#credits(size, tiles);
 		return moving;
 	}
 
@@ -470,6 +492,32 @@ export class MapView {
 		ctx.strokeText(label, box.x, box.y);
 		ctx.fillStyle = '#e2ebf2';
 		ctx.fillText(label, box.x, box.y);
+		ctx.restore();
+	}
+
+	/** The tiles' attribution in the bottom-right corner, and a word in the top-left when they did not load. */
+	#credits({ width, height }, tiles) {
+		if (!this.#tiles) {
+			return;
+		}
+		const ctx = this.#context;
+		ctx.save();
+		ctx.font = '11px system-ui, sans-serif';
+		ctx.textBaseline = 'middle';
+		const note = (text, x, y, align, colour) => {
+			ctx.textAlign = align;
+			const textWidth = ctx.measureText(text).width;
+			ctx.fillStyle = 'rgba(10, 17, 24, 0.75)';
+			ctx.fillRect(align === 'right' ? x - textWidth - 6 : x - 6, y - 9, textWidth + 12, 18);
+			ctx.fillStyle = colour;
+			ctx.fillText(text, x, y);
+		};
+		if (this.#tiles.attribution) {
+			note(this.#tiles.attribution, width - 8, height - 12, 'right', '#c7d3dd');
+		}
+		if (tiles === 'failed') {
+			note('Map tiles did not load: drawing without them', 14, 16, 'left', '#fbd38d');
+		}
 		ctx.restore();
 	}
 
