@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,10 @@ class MissionBrowserIntegrationTests {
 					.click()
 					.perform();
 			}
-			pilot.awaitText("[data-mission-summary]", (text) -> text.startsWith("4 waypoints"), "four waypoints");
+			new Actions(pilot.driver()).moveToElement(pilot.find("[data-map]"), 140, 140).click().perform();
+			pilot.awaitText("[data-mission-summary]", (text) -> text.startsWith("5 waypoints"), "a fifth");
+			new Actions(pilot.driver()).sendKeys(Keys.DELETE).perform();
+			pilot.awaitText("[data-mission-summary]", (text) -> text.startsWith("4 waypoints"), "the fifth deleted");
 			assertThat(pilot.driver().findElements(By.cssSelector("[data-waypoints] li"))).hasSize(4);
 			pilot.screenshot("mission-planned");
 

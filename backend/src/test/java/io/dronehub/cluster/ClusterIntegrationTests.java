@@ -29,6 +29,8 @@ import io.dronehub.StompTestClient;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.Fleet;
 import io.dronehub.flight.FlightMode;
+import io.dronehub.flight.GeoPoint;
+import io.dronehub.flight.MissionState;
 import io.dronehub.flight.SimulationLoop;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -200,6 +202,39 @@ abstract class ClusterIntegrationTests {
 		assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
 		this.b.advance();
 		assertThat(this.b.latest(drone).pilot()).isEqualTo("bob");
+	}
+
+	@Test
+	void aPilotOnOneNodeUploadsAndStartsAMissionForADroneTheOtherSimulates() throws Exception {
+		awaitSpread();
+		String drone = this.b.simulatedIds().get(0);
+		StompTestClient alice = connect(this.a, "alice");
+		BlockingQueue<JsonNode> replies = alice.subscribeReplies();
+		JsonNode acquired = alice.request(replies, "/app/control",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"a-1\"}", "a-1");
+		assertThat(acquired.get("status").asString()).as(acquired.toString()).isEqualTo("ACCEPTED");
+		this.b.advance();
+		GeoPoint home = this.b.latest(drone).home();
+
+		JsonNode refused = alice.request(replies, "/app/mission",
+				"{\"droneId\":\"" + drone + "\",\"missionId\":\"far\",\"items\":[{\"lat\":" + home.lat() + ",\"lon\":"
+						+ home.lon() + ",\"altitude\":10},{\"lat\":" + (home.lat() + 0.01) + ",\"lon\":" + home.lon()
+						+ ",\"altitude\":10}],\"commandId\":\"m-1\"}",
+				"m-1");
+		assertThat(refused.get("item").asInt()).as("the refused item, through node b's reply").isEqualTo(1);
+		JsonNode uploaded = alice.request(replies, "/app/mission",
+				"{\"droneId\":\"" + drone + "\",\"missionId\":\"near\",\"items\":[{\"lat\":" + (home.lat() + 0.0001)
+						+ ",\"lon\":" + home.lon() + ",\"altitude\":10}],\"finish\":\"LAND\",\"commandId\":\"m-2\"}",
+				"m-2");
+		assertThat(uploaded.get("status").asString()).as(uploaded.toString()).isEqualTo("ACCEPTED");
+		JsonNode started = alice.request(replies, "/app/mission",
+				"{\"droneId\":\"" + drone + "\",\"action\":\"START\",\"commandId\":\"m-3\"}", "m-3");
+		assertThat(started.get("status").asString()).as(started.toString()).isEqualTo("ACCEPTED");
+		this.b.advance();
+		DroneState flying = this.b.latest(drone);
+		assertThat(flying.mode()).isEqualTo(FlightMode.MISSION);
+		assertThat(flying.mission().missionId()).isEqualTo("near");
+		assertThat(flying.mission().state()).isEqualTo(MissionState.ACTIVE);
 	}
 
 	@Test
