@@ -187,6 +187,35 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Opens the pilot console for a drone, signs in as one of the {@code it} profile's
+	 * users and takes control of the drone.
+	 * @param console the console's URL for the drone, e.g. {@code …/pilot.html?drone=d1}
+	 * @param user the user's name
+	 * @param droneId the drone
+	 */
+	void takeControl(String console, String user, String droneId) {
+		get(console);
+		awaitConnection("live");
+		signIn(user);
+		click("[data-action=acquire]");
+		awaitText("[data-control-status]", ("You control " + droneId + ".")::equals, "in control of " + droneId);
+	}
+
+	/**
+	 * Arms the console's drone and sends it up, each accepted.
+	 * @param droneId the drone, which this console controls
+	 * @param altitude the take-off altitude, m
+	 */
+	void armAndTakeOff(String droneId, int altitude) {
+		click("[data-command=ARM]");
+		awaitText("[data-last-reply]", ("ARM " + droneId + ": accepted.")::equals, "ARM accepted");
+		type("[data-field=takeoff-altitude]", String.valueOf(altitude));
+		click("[data-command=TAKEOFF]");
+		awaitText("[data-last-reply]", ("TAKEOFF " + droneId + " to " + altitude + " m: accepted.")::equals,
+				"TAKEOFF accepted");
+	}
+
+	/**
 	 * Opens the pilot console's sign-in form if it is closed, fills it in and sends it.
 	 * @param user the user's name
 	 * @param password the password to try

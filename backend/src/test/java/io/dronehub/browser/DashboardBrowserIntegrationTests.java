@@ -108,18 +108,9 @@ class DashboardBrowserIntegrationTests {
 		try (Browser spectator = Browser.open(1400, 1000); Browser pilot = Browser.open(1400, 1100)) {
 			spectator.get(url("/watch.html?drone=d1"));
 			spectator.awaitConnection("live");
-			pilot.get(url("/pilot.html?drone=d1"));
-			pilot.awaitConnection("live");
-			pilot.signIn("alice");
 			String pilotName = "alice";
-
-			pilot.click("[data-action=acquire]");
-			pilot.awaitText("[data-control-status]", "You control d1."::equals, "in control");
-			pilot.click("[data-command=ARM]");
-			pilot.awaitText("[data-last-reply]", "ARM d1: accepted."::equals, "ARM accepted");
-			pilot.type("[data-field=takeoff-altitude]", "12");
-			pilot.click("[data-command=TAKEOFF]");
-			pilot.awaitText("[data-last-reply]", "TAKEOFF d1 to 12 m: accepted."::equals, "TAKEOFF accepted");
+			pilot.takeControl(url("/pilot.html?drone=d1"), pilotName, "d1");
+			pilot.armAndTakeOff("d1", 12);
 
 			this.simulation.advance(10);
 			double first = spectator.awaitAltitude((altitude) -> altitude > 0, "above the ground");
@@ -150,11 +141,7 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void rejectedCommandShowsTheHubsReason() {
 		try (Browser pilot = Browser.open(1400, 1000)) {
-			pilot.get(url("/pilot.html?drone=d2"));
-			pilot.awaitConnection("live");
-			pilot.signIn("bob");
-			pilot.click("[data-action=acquire]");
-			pilot.awaitText("[data-control-status]", "You control d2."::equals, "in control");
+			pilot.takeControl(url("/pilot.html?drone=d2"), "bob", "d2");
 
 			pilot.click("[data-command=TAKEOFF]");
 

@@ -50,11 +50,7 @@ class MissionBrowserIntegrationTests {
 	@Test
 	void aPilotPlansAFourPointMissionOnTheMapFliesItPausesTakesOverAndResumes() throws Exception {
 		try (Browser pilot = Browser.open(1400, 1100); Browser spectator = Browser.open(1400, 1000)) {
-			pilot.get("http://localhost:" + this.port + "/pilot.html?drone=d1");
-			pilot.awaitConnection("live");
-			pilot.signIn("alice");
-			pilot.click("[data-action=acquire]");
-			pilot.awaitText("[data-control-status]", "You control d1."::equals, "in control");
+			pilot.takeControl("http://localhost:" + this.port + "/pilot.html?drone=d1", "alice", "d1");
 
 			pilot.click("[data-mission-plan]");
 			pilot.awaitText("[data-mission-plan]", "Done planning"::equals, "planning");
