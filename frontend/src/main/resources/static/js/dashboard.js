@@ -12,16 +12,11 @@ import { EventLog } from './event-log.js';
 import { StatusView } from './status-view.js';
 import { element } from './dom.js';
 import { MissionRoutes } from './mission-routes.js';
+import { fetchJson } from './flights-client.js';
 
 /** The hub's background map, from {@code GET /api/map}, or null when it cannot say. */
-async function loadMapSettings() {
-	try {
-		const response = await fetch('/api/map', { headers: { Accept: 'application/json' } });
-		return response.ok ? await response.json() : null;
-	}
-	catch {
-		return null;
-	}
+function loadMapSettings() {
+	return fetchJson('/api/map').catch(() => null);
 }
 
 export class Dashboard extends EventTarget {

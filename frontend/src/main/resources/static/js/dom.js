@@ -48,6 +48,18 @@ export function setText(node, text) {
 	}
 }
 
+/**
+ * The number in a page's {@code data-field} input, or {@code fallback} when it is empty or not a
+ * number.
+ * @param {ParentNode} root
+ * @param {string} name the input's {@code data-field}
+ * @param {number} fallback
+ */
+export function numberField(root, name, fallback) {
+	const value = Number.parseFloat(root.querySelector(`[data-field="${name}"]`)?.value);
+	return Number.isFinite(value) ? value : fallback;
+}
+
 /** Sets an attribute if it differs. */
 export function setAttribute(node, name, value) {
 	if (node && node.getAttribute(name) !== value) {

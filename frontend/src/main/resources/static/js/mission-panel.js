@@ -6,7 +6,7 @@
  */
 import { Destinations, missionRequest } from './wire.js';
 import { missionProgressLabel } from './mission-plan.js';
-import { element, setText } from './dom.js';
+import { element, numberField, setText } from './dom.js';
 import { formatCoordinates } from './format.js';
 
 /** How close (CSS px) a press must be to a waypoint to take it. */
@@ -90,7 +90,7 @@ export class MissionPanel {
 		if (near >= 0) {
 			this.#plan.select(near);
 		}
-		else if (!this.#plan.add(lat, lon, this.#number('waypoint-altitude', 20))) {
+		else if (!this.#plan.add(lat, lon, numberField(this.#root, 'waypoint-altitude', 20))) {
 			this.#say('A mission has at most 100 waypoints.');
 		}
 		return true;
@@ -221,11 +221,6 @@ export class MissionPanel {
 
 	#field(name) {
 		return this.#root.querySelector(`[data-field="${name}"]`);
-	}
-
-	#number(name, fallback) {
-		const value = Number.parseFloat(this.#field(name)?.value);
-		return Number.isFinite(value) ? value : fallback;
 	}
 
 }

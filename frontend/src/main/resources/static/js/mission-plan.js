@@ -3,7 +3,7 @@
  * removed, each with its altitude, and the upload body made from them. Pure: no DOM, no map.
  */
 import { distanceMeters } from './geo.js';
-import { missionUpload } from './wire.js';
+import { missionUpload, rounded } from './wire.js';
 
 /** The most waypoints the hub takes in one mission. */
 export const MAX_WAYPOINTS = 100;
@@ -115,7 +115,7 @@ export class MissionPlan extends EventTarget {
 	 */
 	upload(droneId, missionId, finish, commandId) {
 		const items = this.#waypoints.map(({ lat, lon, altitude }) => ({
-			lat: round(lat, 7), lon: round(lon, 7), altitude: round(altitude, 1),
+			lat: rounded(lat, 7), lon: rounded(lon, 7), altitude: rounded(altitude, 1),
 		}));
 		return missionUpload(droneId, missionId, items, finish, commandId);
 	}
@@ -147,9 +147,4 @@ export function missionProgressLabel(mission) {
 		default:
 			return `${missionId}: ${state}`;
 	}
-}
-
-function round(value, digits) {
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
 }

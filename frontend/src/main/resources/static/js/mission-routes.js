@@ -4,11 +4,11 @@
  * waypoints once from {@code GET /api/drones/{id}/mission}; telemetry's {@code mission.current}
  * gives the progress on every frame.
  */
+import { fetchJson } from './flights-client.js';
 
-/** Reads a drone's uploaded mission, or null when it has none. */
-async function loadPlan(droneId) {
-	const response = await fetch(`/api/drones/${encodeURIComponent(droneId)}/mission`, { headers: { Accept: 'application/json' } });
-	return response.ok ? response.json() : null;
+/** Reads a drone's uploaded mission, or null when it has none or the hub cannot say. */
+function loadPlan(droneId) {
+	return fetchJson(`/api/drones/${encodeURIComponent(droneId)}/mission`).catch(() => null);
 }
 
 export class MissionRoutes {
@@ -25,7 +25,8 @@ export class MissionRoutes {
 	/**
 	 * @param {import('./store.js').FleetStore} store
 	 * @param {object} [options]
-	 * @param {(droneId: string) => Promise<object|null>} [options.load] reads a drone's mission
+	 * @param {(droneId: string) => Promise<object|null>} [options.load] reads a drone's mission, null when
+	 * there is none or it cannot be read
 	 * @param {() => void} [options.onChange] a route was loaded or dropped
 	 */
 	constructor(store, { load = loadPlan, onChange = () => {} } = {}) {
@@ -70,13 +71,7 @@ export class MissionRoutes {
 
 	async #fetch(droneId, key) {
 		this.#routes.set(droneId, { key, points: this.#routes.get(droneId)?.points ?? null });
-		let plan = null;
-		try {
-			plan = await this.#load(droneId);
-		}
-		catch {
-			plan = null;
-		}
+		const plan = await this.#load(droneId);
 		if (this.#routes.get(droneId)?.key !== key) {
 			return;
 		}

@@ -4,9 +4,9 @@
  * reply log, and whether this pilot controls the selected drone. It sends through the connection
  * and reads the store and the controlled drones; it never draws the map itself.
  */
-import { commandIds, commandRequest, controlRequest, describeRequest, Destinations } from './wire.js';
+import { commandIds, commandRequest, controlRequest, describeRequest, Destinations, rounded } from './wire.js';
 import { pilotLabel } from './format.js';
-import { setAttribute, setText } from './dom.js';
+import { numberField, setAttribute, setText } from './dom.js';
 import { KeyboardFlight } from './keyboard-flight.js';
 import { ControlledDrones } from './controlled-drones.js';
 
@@ -114,7 +114,7 @@ export class PilotControls {
 		const selected = this.#dashboard.selectedId;
 		if (selected && this.#controlled.has(selected)) {
 			const altitude = this.#number('goto-altitude', 20);
-			if (this.#command('GOTO', { lat: round(lat, 7), lon: round(lon, 7), altitude })) {
+			if (this.#command('GOTO', { lat: rounded(lat, 7), lon: rounded(lon, 7), altitude })) {
 				this.#setTarget({ droneId: selected, lat, lon, seenGoto: false });
 			}
 		}
@@ -247,14 +247,7 @@ export class PilotControls {
 	}
 
 	#number(field, fallback) {
-		const input = this.#root.querySelector(`[data-field="${field}"]`);
-		const value = Number.parseFloat(input?.value);
-		return Number.isFinite(value) ? value : fallback;
+		return numberField(this.#root, field, fallback);
 	}
 
-}
-
-function round(value, digits) {
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
 }

@@ -27,6 +27,12 @@ export function brokerUrl(location) {
 /** The flight commands of the contract, with what each needs. */
 export const COMMAND_TYPES = Object.freeze(['ARM', 'DISARM', 'TAKEOFF', 'LAND', 'RTL', 'HOLD', 'GOTO', 'NUDGE', 'MOVE']);
 
+/** A number with no more decimals than a request needs, e.g. 7 for a latitude. */
+export function rounded(value, digits) {
+	const factor = 10 ** digits;
+	return Math.round(value * factor) / factor;
+}
+
 /** Makes command ids unique within this page: "c-<prefix>-<n>". */
 export function commandIds(prefix = Math.random().toString(36).slice(2, 6)) {
 	let next = 0;
