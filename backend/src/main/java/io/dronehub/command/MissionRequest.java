@@ -57,9 +57,9 @@ public record MissionRequest(@JsonPropertyDescription("the drone, e.g. d1") Stri
 	 * @return the outcome
 	 */
 	CommandResult applyTo(Drone drone) {
-		return switch (Objects.requireNonNullElse(this.action, Action.UPLOAD)) {
+		return switch (Objects.requireNonNull(this.action)) {
 			case UPLOAD -> drone.uploadMission(Objects.requireNonNull(this.missionId),
-					Objects.requireNonNull(this.items), Objects.requireNonNullElse(this.finish, MissionFinish.HOLD));
+					Objects.requireNonNull(this.items), Objects.requireNonNull(this.finish));
 			case START -> drone.startMission();
 			case PAUSE -> drone.pauseMission();
 			case RESUME -> drone.resumeMission();
