@@ -142,6 +142,37 @@ public final class HubHarness implements AutoCloseable {
 	}
 
 	/**
+	 * The state of the simulation's latest tick of a drone, as a subscriber received it.
+	 * @param telemetry the subscription's queue
+	 * @param droneId the drone
+	 * @return the newest state received
+	 * @throws InterruptedException if interrupted
+	 */
+	public JsonNode newest(BlockingQueue<JsonNode> telemetry, String droneId) throws InterruptedException {
+		List<JsonNode> received = receiveUntil(telemetry, droneId, latest(droneId).seq());
+		return received.get(received.size() - 1);
+	}
+
+	/**
+	 * Collects events until one of type {@code last} arrives.
+	 * @param events the subscription's queue of {@code /topic/events}
+	 * @param droneId the drone whose events are kept
+	 * @param last the event type to wait for
+	 * @return the types of that drone's events, in order
+	 */
+	public static List<String> eventTypes(BlockingQueue<JsonNode> events, String droneId, String last) {
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			received.addAll(StompTestClient.drain(events));
+			return received.stream().anyMatch((event) -> event.get("type").asString().equals(last));
+		});
+		return received.stream()
+			.filter((event) -> droneId.equals(event.path("droneId").asString()))
+			.map((event) -> event.get("type").asString())
+			.toList();
+	}
+
+	/**
 	 * Asserts that each drone's states are consecutive in {@code seq}.
 	 * @param states telemetry messages in the order received
 	 */

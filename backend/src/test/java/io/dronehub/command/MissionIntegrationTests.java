@@ -85,7 +85,7 @@ class MissionIntegrationTests {
 		accepted(uploaded);
 		assertThat(uploaded.has("item")).as("left out when no item is refused").isFalse();
 		this.hub.advance(1);
-		JsonNode ready = newest(telemetry);
+		JsonNode ready = this.hub.newest(telemetry, "d1");
 		assertThat(ready.get("mission").toString())
 			.isEqualTo("{\"missionId\":\"square\",\"current\":0,\"total\":4,\"state\":\"READY\"}");
 
@@ -93,19 +93,19 @@ class MissionIntegrationTests {
 				"s"));
 		DroneState second = tickUntil((state) -> state.mission() != null && state.mission().current() == 1);
 		assertThat(second.mode().name()).isEqualTo("MISSION");
-		assertThat(newest(telemetry).get("mission").get("current").asInt()).isEqualTo(1);
+		assertThat(this.hub.newest(telemetry, "d1").get("mission").get("current").asInt()).isEqualTo(1);
 
 		accepted(alice.request(replies, "/app/mission", "{\"droneId\":\"d1\",\"action\":\"PAUSE\",\"commandId\":\"p\"}",
 				"p"));
 		this.hub.advance(1);
-		JsonNode paused = newest(telemetry);
+		JsonNode paused = this.hub.newest(telemetry, "d1");
 		assertThat(paused.get("mode").asString()).isEqualTo("HOLD");
 		assertThat(paused.get("mission").get("state").asString()).isEqualTo(MissionState.PAUSED.name());
 		accepted(alice.request(replies, "/app/mission",
 				"{\"droneId\":\"d1\",\"action\":\"RESUME\",\"commandId\":\"r\"}", "r"));
 		tickUntil((state) -> state.mission() != null && state.mission().state() == MissionState.FINISHED);
 
-		List<String> types = eventTypes(events, "MISSION_FINISHED");
+		List<String> types = HubHarness.eventTypes(events, "d1", "MISSION_FINISHED");
 		assertThat(types).containsSubsequence("MISSION_UPLOADED", "MISSION_STARTED", "MISSION_ITEM_REACHED",
 				"MISSION_PAUSED", "MISSION_RESUMED", "MISSION_ITEM_REACHED", "MISSION_FINISHED");
 	}
@@ -214,23 +214,6 @@ class MissionIntegrationTests {
 			}
 		}
 		throw new AssertionError("d1 never got there: " + this.hub.latest("d1"));
-	}
-
-	private JsonNode newest(BlockingQueue<JsonNode> telemetry) throws InterruptedException {
-		List<JsonNode> received = HubHarness.receiveUntil(telemetry, "d1", this.hub.latest("d1").seq());
-		return received.get(received.size() - 1);
-	}
-
-	private static List<String> eventTypes(BlockingQueue<JsonNode> events, String last) {
-		List<JsonNode> received = new ArrayList<>();
-		await().atMost(StompTestClient.TIMEOUT).until(() -> {
-			received.addAll(StompTestClient.drain(events));
-			return received.stream().anyMatch((event) -> event.get("type").asString().equals(last));
-		});
-		return received.stream()
-			.filter((event) -> "d1".equals(event.path("droneId").asString()))
-			.map((event) -> event.get("type").asString())
-			.toList();
 	}
 
 	private static void accepted(JsonNode reply) {

@@ -1,7 +1,6 @@
 package io.dronehub.control;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static io.dronehub.StompTestClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Control handed over with consent over real STOMP: bob asks for alice's drone, alice is
@@ -63,7 +61,7 @@ class ControlHandoverIntegrationTests {
 		Pilots pilots = aliceControls("d1");
 		BlockingQueue<JsonNode> watched = this.hub.connect().subscribe("/topic/drones/d1/telemetry");
 		this.hub.awaitTelemetry(List.of(watched));
-		assertThat(newest(watched, "d1").has("control")).as("nothing to say yet").isFalse();
+		assertThat(this.hub.newest(watched, "d1").has("control")).as("nothing to say yet").isFalse();
 		pilots.bob()
 			.send("/app/control", "{\"droneId\":\"d1\",\"action\":\"REQUEST\",\"timeoutS\":10,\"commandId\":\"b-1\"}");
 		JsonNode prompt = next(pilots.asked());
@@ -73,7 +71,7 @@ class ControlHandoverIntegrationTests {
 		assertThat(pilots.bobReplies().poll(100, TimeUnit.MILLISECONDS)).as("bob's reply waits for alice").isNull();
 		this.hub.advance(1);
 		assertThat(this.hub.latest("d1").pilot()).isEqualTo("alice");
-		JsonNode control = newest(watched, "d1").get("control");
+		JsonNode control = this.hub.newest(watched, "d1").get("control");
 		assertThat(control.get("allowTakeover").asBoolean()).isFalse();
 		assertThat(control.get("request").get("from").asString()).as("a spectator sees who asks").isEqualTo("bob");
 		assertThat(control.get("request").get("expiresAt").asLong()).isEqualTo(prompt.get("expiresAt").asLong());
@@ -85,7 +83,7 @@ class ControlHandoverIntegrationTests {
 		accepted(next(pilots.bobReplies()));
 		this.hub.advance(1);
 		assertThat(this.hub.latest("d1").pilot()).isEqualTo("bob");
-		JsonNode handedOver = newest(watched, "d1");
+		JsonNode handedOver = this.hub.newest(watched, "d1");
 		assertThat(handedOver.get("pilot").asString()).isEqualTo("bob");
 		assertThat(handedOver.has("control")).isFalse();
 		assertThat(pilots.bobAsked()).as("only the pilot in control is asked").isEmpty();
@@ -93,8 +91,8 @@ class ControlHandoverIntegrationTests {
 			.request(pilots.aliceReplies(), "/app/command",
 					"{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"a-3\"}", "a-3");
 		assertThat(denied.get("code").asString()).isEqualTo("NOT_IN_CONTROL");
-		assertThat(eventTypes(pilots.events(), "d1", "CONTROL_GRANTED")).containsSubsequence("CONTROL_ACQUIRED",
-				"CONTROL_REQUESTED", "CONTROL_GRANTED");
+		assertThat(HubHarness.eventTypes(pilots.events(), "d1", "CONTROL_GRANTED"))
+			.containsSubsequence("CONTROL_ACQUIRED", "CONTROL_REQUESTED", "CONTROL_GRANTED");
 	}
 
 	@Test
@@ -123,7 +121,7 @@ class ControlHandoverIntegrationTests {
 		assertThat(timedOut.get("commandId").asString()).isEqualTo("b-2");
 		assertThat(timedOut.get("code").asString()).isEqualTo("TIMEOUT");
 		assertThat(this.hub.latest("d2").pilot()).isEqualTo("alice");
-		assertThat(eventTypes(pilots.events(), "d2", "CONTROL_REQUEST_TIMED_OUT")).containsSubsequence(
+		assertThat(HubHarness.eventTypes(pilots.events(), "d2", "CONTROL_REQUEST_TIMED_OUT")).containsSubsequence(
 				"CONTROL_REQUESTED", "CONTROL_DENIED", "CONTROL_REQUESTED", "CONTROL_REQUEST_TIMED_OUT");
 	}
 
@@ -153,24 +151,6 @@ class ControlHandoverIntegrationTests {
 		accepted(alice.request(pilots.aliceReplies(), "/app/control",
 				"{\"droneId\":\"" + droneId + "\",\"action\":\"ACQUIRE\",\"commandId\":\"a-1\"}", "a-1"));
 		return pilots;
-	}
-
-	private static List<String> eventTypes(BlockingQueue<JsonNode> events, String droneId, String last) {
-		List<JsonNode> received = new ArrayList<>();
-		await().atMost(StompTestClient.TIMEOUT).until(() -> {
-			received.addAll(StompTestClient.drain(events));
-			return received.stream().anyMatch((event) -> event.get("type").asString().equals(last));
-		});
-		return received.stream()
-			.filter((event) -> droneId.equals(event.path("droneId").asString()))
-			.map((event) -> event.get("type").asString())
-			.toList();
-	}
-
-	/** The state of the simulation's latest tick, as a spectator received it. */
-	private JsonNode newest(BlockingQueue<JsonNode> telemetry, String droneId) throws InterruptedException {
-		List<JsonNode> received = HubHarness.receiveUntil(telemetry, droneId, this.hub.latest(droneId).seq());
-		return received.get(received.size() - 1);
 	}
 
 	private static void accepted(JsonNode reply) {
