@@ -9,8 +9,8 @@
 #                  or --duration and --warmup when those are shorter)
 #   --recorder-warmup=S   warm-up of the two fleet-recorder rows (default 180: the JIT compiles
 #                  the database's code for about three minutes; see benchmark/README.md)
-#   --recorder-pairs=N    fleet-recorder rows off then on, N times over (default 1), and the
-#                  median of the N ratios
+#   --recorder-pairs=N    fleet-recorder rows off then on (on then off in even pairs), N
+#                  times over (default 1), and the median of the N ratios
 #   --scale=F      multiply every spectator count by F (e.g. 0.1 for a smoke run)
 #   --no-deflate   clients do not offer permessage-deflate (default: offer it, as browsers do)
 #   --login=L --passcode=P   CONNECT credentials for the hub's spectators and pilot
@@ -627,36 +627,47 @@ postgres_drop() {
 
 # The fleet scenario at 500 spectators with every drone flying, without and with the recorder
 # (H2): the only difference between the two rows is the recorder. With --recorder-pairs=N the
-# pair runs N times, off then on, and the median of the N ratios is the verdict: two runs of
-# one row here differ by more than the 10 % the target allows.
+# pair runs N times, off then on in odd pairs and on then off in even ones (so that a drift of
+# the machine over the run does not favour either side), and the median of the N ratios is the
+# verdict: two runs of one row here differ by more than the 10 % the target allows.
 scenario_fleet_recorder() {
-	local spectators pair suffix off_us off_nojit off_p99 off_threads ratios=()
+	local spectators pair suffix side order ratios=()
+	local -A off=() on=()
 	spectators=$(scaled 500)
 	ROW_WARMUP=$RECORDER_WARMUP
 	for ((pair = 1; pair <= RECORDER_PAIRS; pair++)); do
 		suffix=""
 		[ "$RECORDER_PAIRS" -gt 1 ] && suffix="-$pair"
-		hub_run "fleet-recorder-off-500$suffix" "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- \
-			"${FLY_HUB_ARGS[@]}" --hub.recorder.enabled=false
-		off_us=${R[server_cpu_us_per_delivery]:-}
-		off_nojit=${R[server_cpu_us_per_delivery_without_jit]:-}
-		off_p99=${R[p99_ms]:-}
-		off_threads=${R[server_threads_cpu_pct]:-}
-		hub_run "fleet-recorder-h2-500$suffix" "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- "${FLY_HUB_ARGS[@]}"
-		add_recorder_row "fleet-recorder-h2-500$suffix" H2 10 10
-		if [ -n "$off_us" ] && [ -n "${R[server_cpu_us_per_delivery]:-}" ]; then
-			REC_VERDICTS+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" \
-				-v on_nojit="${R[server_cpu_us_per_delivery_without_jit]}" -v off_nojit="$off_nojit" \
-				-v on_p99="${R[p99_ms]}" -v off_p99="$off_p99" -v pair="$suffix" \
-				-v on_threads="${R[server_threads_cpu_pct]:-}" -v off_threads="$off_threads" 'BEGIN {
+		order="off on"
+		[ $((pair % 2)) -eq 0 ] && order="on off"
+		for side in $order; do
+			if [ "$side" = off ]; then
+				hub_run "fleet-recorder-off-500$suffix" "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- \
+					"${FLY_HUB_ARGS[@]}" --hub.recorder.enabled=false
+				off=([us]="${R[server_cpu_us_per_delivery]:-}" [nojit]="${R[server_cpu_us_per_delivery_without_jit]:-}"
+					[p99]="${R[p99_ms]:-}" [threads]="${R[server_threads_cpu_pct]:-}")
+			else
+				hub_run "fleet-recorder-h2-500$suffix" "$spectators" 10 10 fly "${FLY_GENERATOR_ARGS[@]}" -- \
+					"${FLY_HUB_ARGS[@]}"
+				add_recorder_row "fleet-recorder-h2-500$suffix" H2 10 10
+				on=([us]="${R[server_cpu_us_per_delivery]:-}" [nojit]="${R[server_cpu_us_per_delivery_without_jit]:-}"
+					[p99]="${R[p99_ms]:-}" [threads]="${R[server_threads_cpu_pct]:-}")
+			fi
+		done
+		if [ -n "${off[us]}" ] && [ -n "${on[us]}" ]; then
+			REC_VERDICTS+=("$(awk -v on_us="${on[us]}" -v off_us="${off[us]}" \
+				-v on_nojit="${on[nojit]}" -v off_nojit="${off[nojit]}" \
+				-v on_p99="${on[p99]}" -v off_p99="${off[p99]}" -v pair="$suffix" -v order="$order" \
+				-v on_threads="${on[threads]}" -v off_threads="${off[threads]}" 'BEGIN {
 					cpu = (off_us > 0) ? on_us / off_us : 0
 					nojit = (off_nojit > 0) ? on_nojit / off_nojit : 0
 					p99 = (off_p99 > 0) ? on_p99 / off_p99 : 0
 					verdict = (cpu > 0 && cpu <= 1.10 && p99 > 0 && p99 <= 1.10) ? "within" : "NOT within"
-					printf "fleet-recorder%s, recorder on (H2) against off, drones flying: server CPU per delivery %.2f against %.2f µs (%.2fx; without the JIT compiler threads %.2f against %.2f µs, %.2fx), p99 %d against %d ms (%.2fx): %s the 1.10x target in this pair. Server CPU %% by thread, on: %s; off: %s.\n",
-						pair, on_us, off_us, cpu, on_nojit, off_nojit, nojit, on_p99, off_p99, p99, verdict, on_threads, off_threads }')")
-			ratios+=("$(awk -v on_us="${R[server_cpu_us_per_delivery]}" -v off_us="$off_us" -v on_p99="${R[p99_ms]}" \
-				-v off_p99="$off_p99" 'BEGIN { printf "%.4f %.4f", (off_us > 0) ? on_us / off_us : 0, (off_p99 > 0) ? on_p99 / off_p99 : 0 }')")
+					sub(/ /, " then ", order)
+					printf "fleet-recorder%s (%s), recorder on (H2) against off, drones flying: server CPU per delivery %.2f against %.2f µs (%.2fx; without the JIT compiler threads %.2f against %.2f µs, %.2fx), p99 %d against %d ms (%.2fx): %s the 1.10x target in this pair. Server CPU %% by thread, on: %s; off: %s.\n",
+						pair, order, on_us, off_us, cpu, on_nojit, off_nojit, nojit, on_p99, off_p99, p99, verdict, on_threads, off_threads }')")
+			ratios+=("$(awk -v on_us="${on[us]}" -v off_us="${off[us]}" -v on_p99="${on[p99]}" \
+				-v off_p99="${off[p99]}" 'BEGIN { printf "%.4f %.4f", (off_us > 0) ? on_us / off_us : 0, (off_p99 > 0) ? on_p99 / off_p99 : 0 }')")
 		else
 			REC_VERDICTS+=("fleet-recorder$suffix: one of the two rows failed, no ratio.")
 		fi

@@ -50,9 +50,6 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 
 	private static final Log logger = LogFactory.getLog(FlightRecorder.class);
 
-	/** How long a batch waits for more ticks after its first. */
-	private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
 	private final BlockingQueue<Object> queue;
 
 	private final RecorderProperties settings;
@@ -268,12 +265,13 @@ public final class FlightRecorder implements FleetListener, RequestOutcomeListen
 	}
 
 	/**
-	 * Adds to a batch what the queue holds, and what arrives within {@link #GATHER_NANOS}
-	 * of the batch's first item, up to the batch size: one transaction then writes a few
-	 * ticks, and each flight's summary once for them.
+	 * Adds to a batch what the queue holds, and what arrives within
+	 * {@link RecorderProperties#linger()} of the batch's first item, up to the batch
+	 * size: one transaction then writes a few ticks, and each flight's summary once for
+	 * them.
 	 */
 	private void gather(List<Object> items) throws InterruptedException {
-		long deadline = System.nanoTime() + GATHER_NANOS;
+		long deadline = System.nanoTime() + this.settings.linger().toNanos();
 		this.queue.drainTo(items, this.settings.batchSize() - items.size());
 		while (this.running && items.size() < this.settings.batchSize()) {
 			long left = deadline - System.nanoTime();

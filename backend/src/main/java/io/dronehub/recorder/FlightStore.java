@@ -77,9 +77,7 @@ public class FlightStore {
 	 */
 	void write(RecorderBatch batch) {
 		this.transactions.executeWithoutResult((status) -> {
-			for (Flight flight : batch.flights()) {
-				upsert(flight, batch.statesOf(flight.id()));
-			}
+			upsert(batch);
 			insertStates(batch.states());
 			insertEvents(batch.events());
 		});
@@ -284,20 +282,31 @@ public class FlightStore {
 		return deleted;
 	}
 
-	private void upsert(Flight flight, long newStates) {
-		int updated = this.jdbc
-			.sql("UPDATE flight SET pilots = ?, ended_at = ?, end_reason = ?, max_altitude = ?, distance = ?, "
-					+ "battery_used = ?, frames = frames + ? WHERE id = ?")
-			.params(pilots(flight), flight.endedAt(), flight.endReason(), flight.maxAltitude(), flight.distance(),
-					flight.batteryUsed(), newStates, flight.id())
-			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("INSERT INTO flight (id, drone_id, pilots, started_at, ended_at, end_reason, max_altitude, "
-						+ "distance, battery_used, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-				.params(flight.id(), flight.droneId(), pilots(flight), flight.startedAt(), flight.endedAt(),
-						flight.endReason(), flight.maxAltitude(), flight.distance(), flight.batteryUsed(), newStates)
-				.update();
+	/**
+	 * Brings the batch's flights up to date in one batch statement, and inserts those
+	 * that are new.
+	 */
+	private void upsert(RecorderBatch batch) {
+		List<Flight> flights = batch.flights();
+		int[] updated = this.rows.batchUpdate(
+				"UPDATE flight SET pilots = ?, ended_at = ?, end_reason = ?, max_altitude = ?, distance = ?, "
+						+ "battery_used = ?, frames = frames + ? WHERE id = ?",
+				flights.stream()
+					.map((flight) -> new Object[] { pilots(flight), flight.endedAt(), flight.endReason(),
+							flight.maxAltitude(), flight.distance(), flight.batteryUsed(), batch.statesOf(flight.id()),
+							flight.id() })
+					.toList());
+		for (int i = 0; i < flights.size(); i++) {
+			if (updated[i] == 0) {
+				Flight flight = flights.get(i);
+				this.jdbc
+					.sql("INSERT INTO flight (id, drone_id, pilots, started_at, ended_at, end_reason, max_altitude, "
+							+ "distance, battery_used, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					.params(flight.id(), flight.droneId(), pilots(flight), flight.startedAt(), flight.endedAt(),
+							flight.endReason(), flight.maxAltitude(), flight.distance(), flight.batteryUsed(),
+							batch.statesOf(flight.id()))
+					.update();
+			}
 		}
 	}
 

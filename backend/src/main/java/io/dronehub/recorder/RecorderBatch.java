@@ -35,8 +35,8 @@ final class RecorderBatch {
 		this.events.add(new EventRow(flightId, eventNo, entry));
 	}
 
-	Iterable<Flight> flights() {
-		return this.flights.values();
+	List<Flight> flights() {
+		return List.copyOf(this.flights.values());
 	}
 
 	List<StateRow> states() {

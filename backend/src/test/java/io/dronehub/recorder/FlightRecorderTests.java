@@ -53,7 +53,8 @@ class FlightRecorderTests {
 		Flyway flyway = Flyway.configure().dataSource(dataSource).load();
 		FlightStore store = new FlightStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
 				new TransactionTemplate(new JdbcTransactionManager(dataSource)), JsonMapper.builder().build());
-		RecorderProperties settings = new RecorderProperties(true, 100, 10, Duration.ofDays(30), 1_000_000);
+		RecorderProperties settings = new RecorderProperties(true, 100, 10, Duration.ofMillis(200), Duration.ofDays(30),
+				1_000_000);
 		SteppingClock clock = new SteppingClock(Instant.EPOCH);
 		JsonMapper json = JsonMapper.builder().build();
 		this.recorder = new FlightRecorder(settings, store,

@@ -98,8 +98,8 @@ class RecorderRetentionTests {
 		UUID flying = fly("d2", 25_000, 10, false);
 		this.clock.advance(Duration.ofSeconds(32));
 		RecorderRetention retention = new RecorderRetention(this.store,
-				new RecorderProperties(true, 100, 10, Duration.ofDays(30), 1_000_000), this.clock,
-				Duration.ofSeconds(30));
+				new RecorderProperties(true, 100, 10, Duration.ofMillis(200), Duration.ofDays(30), 1_000_000),
+				this.clock, Duration.ofSeconds(30));
 
 		retention.enforceIfDue();
 
@@ -111,7 +111,8 @@ class RecorderRetentionTests {
 	}
 
 	private RecorderRetention retention(Duration keep, long maxStates) {
-		return new RecorderRetention(this.store, new RecorderProperties(true, 100, 10, keep, maxStates), this.clock);
+		return new RecorderRetention(this.store,
+				new RecorderProperties(true, 100, 10, Duration.ofMillis(200), keep, maxStates), this.clock);
 	}
 
 	/**
