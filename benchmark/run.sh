@@ -186,12 +186,14 @@ stop_server() {
 }
 
 # The hub asks pilots to log in and limits sessions per user and per address: give the load a
-# user of its own and lift the session limits that 10,000 loopback connections would hit; an
+# user of its own and lift the session and handshake limits that 10,000 loopback connections
+# would hit; an
 # admin reads the recorder's meters from /actuator/prometheus.
 HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
 	--hub.security.users.bench-pilot.password='{noop}bench-pilot' --hub.security.users.bench-pilot.roles=PILOT
 	--hub.security.users.bench-admin.password='{noop}bench-admin' --hub.security.users.bench-admin.roles=ADMIN
-	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
+	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000
+	--hub.security.limits.handshakes-per-second=100000 --hub.security.limits.handshake-burst=100000)
 # The flight recorder's database: an H2 file of each row's own under benchmark/target/data,
 # which every run of the script starts afresh, unless the row names another.
 rm -rf "$OUT/data"

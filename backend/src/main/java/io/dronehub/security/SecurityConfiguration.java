@@ -1,9 +1,12 @@
 package io.dronehub.security;
 
+import java.time.Clock;
 import java.util.Arrays;
 
+import io.dronehub.audit.AuditLog;
 import io.dronehub.contract.Role;
 import io.dronehub.contract.SubscribeCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -169,11 +172,22 @@ class SecurityConfiguration {
 			SecurityProperties security, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
 			@Lazy SimpMessagingTemplate messaging,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
-			ObjectProvider<SubscribeCheck> subscribeChecks) {
+			ObjectProvider<SubscribeCheck> subscribeChecks, Clock clock, MeterRegistry meters, AuditLog audit) {
 		SessionErrors errors = new SessionErrors(messaging);
 		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
 				security.anonymousObservers(), clientOutbound, errors,
-				new RateLimitNotices(errors, scheduler, security.limits()), subscribeChecks.orderedStream().toList());
+				new RateLimitNotices(errors, scheduler, security.limits()), subscribeChecks.orderedStream().toList(),
+				new LoginThrottle(security.logins(), clock, meters), audit);
+	}
+
+	@Bean
+	AuditLog auditLog() {
+		return new AuditLog();
+	}
+
+	@Bean
+	HandshakeRateLimit handshakeRateLimit(SecurityProperties security, MeterRegistry meters) {
+		return new HandshakeRateLimit(security.limits(), System::nanoTime, meters);
 	}
 
 	@Bean

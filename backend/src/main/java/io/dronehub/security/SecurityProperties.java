@@ -1,5 +1,6 @@
 package io.dronehub.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,12 +26,13 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins origins (patterns such as {@code https://*.example.org}) whose
  * pages may open the WebSocket; empty means the hub's own origin only
  * @param limits per-client limits
+ * @param logins how failed logins are throttled
  */
 @ConfigurationProperties("hub.security")
 @Validated
 public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 		@DefaultValue("true") boolean anonymousObservers, @DefaultValue List<String> allowedOrigins,
-		@DefaultValue @Valid Limits limits) {
+		@DefaultValue @Valid Limits limits, @DefaultValue @Valid Logins logins) {
 
 	/**
 	 * A user who may log in.
@@ -57,11 +60,40 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * @param subscriptionsPerSession active subscriptions per session
 	 * @param sessionsPerUser concurrent sessions per logged-in user
 	 * @param sessionsPerAddress concurrent sessions per client IP address
+	 * @param handshakesPerSecond sustained WebSocket handshakes per client IP address;
+	 * beyond it a handshake is answered {@code 429 Too Many Requests} with
+	 * {@code Retry-After}
+	 * @param handshakeBurst how many handshakes an address may make at once before the
+	 * rate applies
 	 */
 	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("32KB") DataSize stompFrameSize,
 			@DefaultValue("50") @Positive int commandsPerSecond, @DefaultValue("100") @Positive int commandBurst,
 			@DefaultValue("50") @Positive int subscriptionsPerSession,
-			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress) {
+			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress,
+			@DefaultValue("10") @Positive double handshakesPerSecond,
+			@DefaultValue("30") @Positive int handshakeBurst) {
+	}
+
+	/**
+	 * How failed STOMP logins are throttled. Once a key has failed more often than it may
+	 * without a wait, each further failure makes the client wait before its next password
+	 * is even checked: {@code first-delay}, then twice that, and so on up to
+	 * {@code max-delay}. A key's failures are forgotten after {@code forget-after}
+	 * without one.
+	 *
+	 * @param freeFailures failures of one user from one address before the first wait
+	 * @param userFreeFailures failures of one user from every address before the first
+	 * wait; addresses the user has logged in from are exempt
+	 * @param addressFreeFailures failures of one address for every user before the first
+	 * wait
+	 * @param firstDelay the first wait
+	 * @param maxDelay the longest wait
+	 * @param forgetAfter how long without a failure forgets a key's failures
+	 */
+	public record Logins(@DefaultValue("5") @Positive int freeFailures,
+			@DefaultValue("20") @Positive int userFreeFailures, @DefaultValue("20") @Positive int addressFreeFailures,
+			@DefaultValue("1s") @DurationMin(millis = 1) Duration firstDelay,
+			@DefaultValue("5m") @DurationMin(millis = 1) Duration maxDelay, @DefaultValue("15m") Duration forgetAfter) {
 	}
 
 }

@@ -2,9 +2,12 @@ package io.dronehub.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.dronehub.audit.AuditLog;
+import io.dronehub.audit.AuditLog.LoginResult;
 import io.dronehub.contract.ErrorCode;
 import io.dronehub.contract.ErrorMessage;
 import io.dronehub.contract.Role;
@@ -59,10 +62,17 @@ public class StompGuard implements ChannelInterceptor {
 
 	private final List<SubscribeCheck> subscribeChecks;
 
+	private final LoginThrottle logins;
+
+	private final AuditLog audit;
+
 	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
 			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound, SessionErrors errors,
-			RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks) {
+			RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks, LoginThrottle logins,
+			AuditLog audit) {
 		this.authentication = authentication;
+		this.logins = logins;
+		this.audit = audit;
 		this.authorization = authorization;
 		this.sessions = sessions;
 		this.anonymousObservers = anonymousObservers;
@@ -96,6 +106,7 @@ public class StompGuard implements ChannelInterceptor {
 	private @Nullable Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {
 		Authentication user;
 		String login = stomp.getLogin();
+		String address = address(stomp);
 		if (login == null) {
 			if (!this.anonymousObservers) {
 				return refuseConnect(stomp, "login required: send the login and passcode headers");
@@ -103,16 +114,26 @@ public class StompGuard implements ChannelInterceptor {
 			user = observer(stomp.getUser());
 		}
 		else {
+			Duration wait = this.logins.retryIn(login, address);
+			if (wait != null) {
+				this.audit.login(LoginResult.THROTTLED, login, address, stomp.getSessionId());
+				return refuseConnect(stomp,
+						"too many failed logins: retry in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s");
+			}
 			try {
 				user = this.authentication
 					.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, stomp.getPasscode()));
 			}
 			catch (AuthenticationException ex) {
+				this.logins.failed(login, address);
+				this.audit.login(LoginResult.FAILURE, login, address, stomp.getSessionId());
 				return refuseConnect(stomp, "invalid login or passcode");
 			}
+			this.logins.succeeded(login, address);
+			this.audit.login(LoginResult.SUCCESS, login, address, stomp.getSessionId());
 		}
 		String refusal = this.sessions.open(stomp.getSessionId(), user.getName(), Role.highestOf(user.getAuthorities()),
-				address(stomp));
+				address);
 		if (refusal != null) {
 			return refuseConnect(stomp, refusal);
 		}

@@ -18,7 +18,7 @@ final class TokenBucket {
 
 	private long refilledAt;
 
-	TokenBucket(int ratePerSecond, int burst, LongSupplier nanoTime) {
+	TokenBucket(double ratePerSecond, int burst, LongSupplier nanoTime) {
 		this.ratePerNano = ratePerSecond / 1e9;
 		this.burst = burst;
 		this.nanoTime = nanoTime;
@@ -30,15 +30,23 @@ final class TokenBucket {
 	 * Takes a token if one is left.
 	 * @return {@code true} if the event may go ahead
 	 */
-	synchronized boolean tryTake() {
+	boolean tryTake() {
+		return take() == 0;
+	}
+
+	/**
+	 * Takes a token if one is left, or says how long until one is.
+	 * @return 0 if the event may go ahead, otherwise the nanoseconds until it may
+	 */
+	synchronized long take() {
 		long now = this.nanoTime.getAsLong();
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * this.ratePerNano);
 		this.refilledAt = now;
 		if (this.tokens < 1) {
-			return false;
+			return Math.max(1, (long) Math.ceil((1 - this.tokens) / this.ratePerNano));
 		}
 		this.tokens -= 1;
-		return true;
+		return 0;
 	}
 
 }

@@ -1,0 +1,53 @@
+package io.dronehub.security;
+
+import java.time.Duration;
+
+import io.dronehub.SteppingClock;
+import io.dronehub.SteppingClockConfiguration;
+import io.dronehub.StompTestClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guessing a password over STOMP: after five wrong passwords the next CONNECT is refused
+ * unchecked, with the wait, until the manual clock has moved past it; another user from
+ * the same address is not held back.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.simulation.clock=manual")
+@ActiveProfiles("it")
+@Import(SteppingClockConfiguration.class)
+class LoginThrottleIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SteppingClock clock;
+
+	@Test
+	void aGuesserIsToldToWaitAndTheRightPasswordWorksOnceTheWaitIsOver() throws Exception {
+		for (int i = 0; i < 6; i++) {
+			assertThat(StompTestClient.connectExpectingError(this.port, "alice", "guess-" + i))
+				.isEqualTo("invalid login or passcode");
+		}
+		assertThat(StompTestClient.connectExpectingError(this.port, "alice", "alice-secret"))
+			.as("even the right password is not checked during the wait")
+			.isEqualTo("too many failed logins: retry in 1 s");
+		try (StompTestClient bob = StompTestClient.connect(this.port, "bob", "bob-secret")) {
+			assertThat(bob.user()).isEqualTo("bob");
+		}
+		this.clock.advance(Duration.ofSeconds(1));
+		try (StompTestClient alice = StompTestClient.connect(this.port, "alice", "alice-secret")) {
+			assertThat(alice.user()).isEqualTo("alice");
+		}
+	}
+
+}
