@@ -22,11 +22,22 @@ public class ClientAddressInterceptor implements HandshakeInterceptor {
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		if (remote != null && remote.getAddress() != null) {
-			attributes.put(ADDRESS_ATTRIBUTE, remote.getAddress().getHostAddress());
+		String address = addressOf(request);
+		if (address != null) {
+			attributes.put(ADDRESS_ATTRIBUTE, address);
 		}
 		return true;
+	}
+
+	/**
+	 * The client's IP address: the request's remote address, which is the proxy's unless
+	 * {@code server.forward-headers-strategy} has the container read forwarded headers.
+	 * @param request the handshake request
+	 * @return the address, or {@code null} if the container does not know it
+	 */
+	static @Nullable String addressOf(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}
 
 	@Override

@@ -1,9 +1,7 @@
 package io.dronehub.security;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -39,12 +37,7 @@ public class HandshakeRateLimit implements HandshakeInterceptor {
 
 	private final LongSupplier nanoTime;
 
-	private final Map<String, TokenBucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
-			return size() > MAX_ADDRESSES;
-		}
-	};
+	private final Map<String, TokenBucket> buckets = LeastRecentlyUsed.map(MAX_ADDRESSES);
 
 	private final Counter accepted;
 
@@ -61,9 +54,10 @@ public class HandshakeRateLimit implements HandshakeInterceptor {
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
-				: "unknown";
+		String address = ClientAddressInterceptor.addressOf(request);
+		if (address == null) {
+			address = "unknown";
+		}
 		long wait = bucket(address).take();
 		if (wait == 0) {
 			this.accepted.increment();

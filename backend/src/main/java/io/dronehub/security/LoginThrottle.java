@@ -2,7 +2,6 @@ package io.dronehub.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,9 +31,9 @@ final class LoginThrottle {
 
 	private final Clock clock;
 
-	private final Map<Key, Backoff> failures = lru();
+	private final Map<Key, Backoff> failures = LeastRecentlyUsed.map(MAX_KEYS);
 
-	private final Map<Key, Boolean> known = lru();
+	private final Map<Key, Boolean> known = LeastRecentlyUsed.map(MAX_KEYS);
 
 	private final Counter succeeded;
 
@@ -140,15 +139,6 @@ final class LoginThrottle {
 			.description("STOMP logins with a login header, by outcome; throttled ones are refused unchecked")
 			.tag("result", result)
 			.register(meters);
-	}
-
-	private static <V> Map<Key, V> lru() {
-		return new LinkedHashMap<>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
-				return size() > MAX_KEYS;
-			}
-		};
 	}
 
 	/** What a key counts failures of. */
