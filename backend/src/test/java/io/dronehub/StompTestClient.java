@@ -55,10 +55,14 @@ public final class StompTestClient implements AutoCloseable {
 
 	private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
 
-	private StompTestClient(WebSocketStompClient client, StompSession session, String user) {
+	private final CompletableFuture<String> error;
+
+	private StompTestClient(WebSocketStompClient client, StompSession session, String user,
+			CompletableFuture<String> error) {
 		this.client = client;
 		this.session = session;
 		this.user = user;
+		this.error = error;
 	}
 
 	/**
@@ -81,17 +85,45 @@ public final class StompTestClient implements AutoCloseable {
 	 */
 	public static StompTestClient connect(int port, @Nullable String login, @Nullable String passcode)
 			throws Exception {
-		WebSocketStompClient client = newClient();
-		CompletableFuture<String> user = new CompletableFuture<>();
-		StompSession session = client.connectAsync(url(port), new WebSocketHttpHeaders(),
-				connectHeaders(login, passcode), new StompSessionHandlerAdapter() {
-					@Override
-					public void afterConnected(StompSession session, StompHeaders connected) {
-						user.complete(connected.getFirst("user-name"));
-					}
-				})
+		return connect(port, connectHeaders(login, passcode));
+	}
+
+	/**
+	 * Connects to the hub's STOMP endpoint with the given CONNECT headers.
+	 * @param port the hub's HTTP port
+	 * @param connect the CONNECT frame's headers
+	 * @return a connected client
+	 * @throws Exception if the connection or the login fails
+	 */
+	public static StompTestClient connect(int port, StompHeaders connect) throws Exception {
+		return connect(url(port), new StandardWebSocketClient(), connect);
+	}
+
+	/**
+	 * Connects to a STOMP endpoint through a WebSocket client of the caller's making.
+	 * @param url the endpoint, {@code ws://} or {@code wss://}
+	 * @param webSocket the WebSocket client, e.g. one that trusts a test's certificate
+	 * @param connect the CONNECT frame's headers
+	 * @return a connected client
+	 * @throws Exception if the connection or the login fails
+	 */
+	public static StompTestClient connect(String url, StandardWebSocketClient webSocket, StompHeaders connect)
+			throws Exception {
+		WebSocketStompClient client = newClient(webSocket);
+		Handshake handshake = new Handshake();
+		StompSession session = client.connectAsync(url, new WebSocketHttpHeaders(), connect, handshake)
 			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		return new StompTestClient(client, session, user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+		return new StompTestClient(client, session, handshake.user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+				handshake.error);
+	}
+
+	/**
+	 * Waits for the hub to end the session with an ERROR frame.
+	 * @return the frame's {@code message} header
+	 * @throws Exception if none arrives in time
+	 */
+	public String awaitError() throws Exception {
+		return this.error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	/**
@@ -104,38 +136,35 @@ public final class StompTestClient implements AutoCloseable {
 	 */
 	public static String connectExpectingError(int port, @Nullable String login, @Nullable String passcode)
 			throws Exception {
-		WebSocketStompClient client = newClient();
-		CompletableFuture<String> error = new CompletableFuture<>();
+		return connectExpectingError(port, connectHeaders(login, passcode));
+	}
+
+	/**
+	 * Tries to connect with the given CONNECT headers and expects the hub to refuse with
+	 * a STOMP ERROR frame.
+	 * @param port the hub's HTTP port
+	 * @param connect the CONNECT frame's headers
+	 * @return the {@code message} header of the ERROR frame
+	 * @throws Exception if no ERROR frame arrives
+	 */
+	public static String connectExpectingError(int port, StompHeaders connect) throws Exception {
+		WebSocketStompClient client = newClient(new StandardWebSocketClient());
+		Handshake handshake = new Handshake();
+		handshake.user
+			.thenAccept((user) -> handshake.error.completeExceptionally(new AssertionError("connected as " + user)));
 		try {
-			client.connectAsync(url(port), new WebSocketHttpHeaders(), connectHeaders(login, passcode),
-					new StompSessionHandlerAdapter() {
-						@Override
-						public Type getPayloadType(StompHeaders headers) {
-							return String.class;
-						}
-
-						@Override
-						public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-							error.complete(headers.getFirst("message"));
-						}
-
-						@Override
-						public void afterConnected(StompSession session, StompHeaders connected) {
-							error.completeExceptionally(
-									new AssertionError("connected as " + connected.getFirst("user-name")));
-						}
-					});
-			return error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			client.connectAsync(url(port), new WebSocketHttpHeaders(), connect, handshake);
+			return handshake.error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		finally {
 			client.stop();
 		}
 	}
 
-	private static WebSocketStompClient newClient() {
+	private static WebSocketStompClient newClient(StandardWebSocketClient webSocket) {
 		ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
 		heartbeats.initialize();
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		WebSocketStompClient client = new WebSocketStompClient(webSocket);
 		client.setMessageConverter(new RawJsonConverter());
 		client.setTaskScheduler(heartbeats);
 		client.setInboundMessageSizeLimit(8 * 1024 * 1024);
@@ -375,6 +404,33 @@ public final class StompTestClient implements AutoCloseable {
 	 * @param body its JSON body
 	 */
 	public record Frame(StompHeaders headers, JsonNode body) {
+	}
+
+	/**
+	 * The name of a session the hub accepted, or the message of the ERROR frame that
+	 * refused or ended it.
+	 */
+	private static final class Handshake extends StompSessionHandlerAdapter {
+
+		private final CompletableFuture<String> user = new CompletableFuture<>();
+
+		private final CompletableFuture<String> error = new CompletableFuture<>();
+
+		@Override
+		public void afterConnected(StompSession session, StompHeaders connected) {
+			this.user.complete(connected.getFirst("user-name"));
+		}
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return String.class;
+		}
+
+		@Override
+		public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+			this.error.complete(headers.getFirst("message"));
+		}
+
 	}
 
 }

@@ -144,8 +144,10 @@ final class AsyncApiDocument {
 	private static ObjectNode securityScheme() {
 		ObjectNode scheme = json.objectNode();
 		scheme.put("type", "userPassword");
-		scheme.put("description", "The login and passcode headers of the CONNECT frame. A client that sends none "
-				+ "connects as an anonymous " + Role.OBSERVER + " while hub.security.anonymous-observers is true.");
+		scheme.put("description", "The login and passcode headers of the CONNECT frame, or, with an identity "
+				+ "provider configured, an Authorization header \"Bearer <JWT>\" in their place. A client that sends "
+				+ "neither connects as an anonymous " + Role.OBSERVER
+				+ " while hub.security.anonymous-observers is true.");
 		return scheme;
 	}
 

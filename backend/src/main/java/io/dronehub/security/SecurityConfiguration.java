@@ -1,7 +1,9 @@
 package io.dronehub.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.dronehub.audit.AuditLog;
 import io.dronehub.contract.Role;
@@ -12,6 +14,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -27,6 +30,7 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -40,6 +44,12 @@ import org.springframework.security.messaging.access.intercept.AuthorizationChan
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
 import org.springframework.security.messaging.context.AuthenticationPrincipalArgumentResolver;
 import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -72,9 +82,35 @@ class SecurityConfiguration {
 		return HubUsers.from(security.users());
 	}
 
+	/**
+	 * Checks the passwords of the configured users and, when an identity provider is set
+	 * ({@code spring.security.oauth2.resourceserver.jwt.*}, for which Spring Boot makes
+	 * the {@link JwtDecoder}), the tokens it signed.
+	 */
 	@Bean
-	AuthenticationManager stompAuthenticationManager(UserDetailsService users) {
-		return new ProviderManager(new DaoAuthenticationProvider(users));
+	AuthenticationManager stompAuthenticationManager(UserDetailsService users, ObjectProvider<JwtDecoder> tokens,
+			SecurityProperties security) {
+		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new DaoAuthenticationProvider(users));
+		tokens.ifAvailable((decoder) -> {
+			JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+			provider.setJwtAuthenticationConverter(new JwtUsers(security.jwt()));
+			providers.add(provider);
+		});
+		return new ProviderManager(providers);
+	}
+
+	/**
+	 * Holds tokens to {@code hub.security.jwt.audience}, beside the signature, time and
+	 * issuer checks of Spring Boot's decoder, which takes validators from beans like
+	 * this.
+	 */
+	@Bean
+	@ConditionalOnExpression("'${hub.security.jwt.audience:}' != ''")
+	OAuth2TokenValidator<Jwt> hubAudience(SecurityProperties security) {
+		String audience = security.jwt().audience();
+		return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(claim) -> claim != null && claim.contains(audience));
 	}
 
 	/**
@@ -162,20 +198,34 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions) {
-		return (event) -> sessions.close(event.getSessionId(), event.getCloseStatus());
+	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions, TokenExpiry tokens) {
+		return (event) -> {
+			sessions.close(event.getSessionId(), event.getCloseStatus());
+			tokens.forget(event.getSessionId());
+		};
+	}
+
+	@Bean
+	SessionCloser stompSessionCloser(@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+		return new SessionCloser(clientOutbound);
+	}
+
+	@Bean
+	TokenExpiry tokenExpiry(SessionCloser closer,
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, Clock clock) {
+		return new TokenExpiry(closer, scheduler, clock);
 	}
 
 	@Bean
 	StompGuard stompGuard(AuthenticationManager stompAuthenticationManager,
 			AuthorizationManager<Message<?>> messageAuthorizationManager, ClientSessions sessions,
-			SecurityProperties security, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound,
+			SecurityProperties security, SessionCloser closer, TokenExpiry tokens,
 			@Lazy SimpMessagingTemplate messaging,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
 			ObjectProvider<SubscribeCheck> subscribeChecks, Clock clock, MeterRegistry meters, AuditLog audit) {
 		SessionErrors errors = new SessionErrors(messaging);
 		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
-				security.anonymousObservers(), clientOutbound, errors,
+				security.anonymousObservers(), closer, tokens, errors,
 				new RateLimitNotices(errors, scheduler, security.limits()), subscribeChecks.orderedStream().toList(),
 				new LoginThrottle(security.logins(), clock, meters), audit);
 	}
@@ -201,10 +251,12 @@ class SecurityConfiguration {
 	 * flight, cannot be sent cross-origin without a preflight that the hub refuses. With
 	 * it on, every WebSocket handshake would create an HTTP session just to hold a token
 	 * that nothing checks. Actuator's health (with its probe groups) and info are public;
-	 * its other endpoints, and deleting flights, are for admins.
+	 * its other endpoints, and deleting flights, are for admins. With an identity
+	 * provider, requests may carry its tokens as {@code Authorization: Bearer} instead.
 	 */
 	@Bean
-	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security) {
+	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security,
+			ObjectProvider<JwtDecoder> tokens) {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
 			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name());
@@ -217,6 +269,8 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		tokens.ifAvailable((decoder) -> http.oauth2ResourceServer((server) -> server
+			.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUsers(security.jwt())))));
 		return http.build();
 	}
 

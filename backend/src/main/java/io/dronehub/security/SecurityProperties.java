@@ -27,12 +27,13 @@ import org.springframework.validation.annotation.Validated;
  * pages may open the WebSocket; empty means the hub's own origin only
  * @param limits per-client limits
  * @param logins how failed logins are throttled
+ * @param jwt how the tokens of an identity provider name users and their roles
  */
 @ConfigurationProperties("hub.security")
 @Validated
 public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 		@DefaultValue("true") boolean anonymousObservers, @DefaultValue List<String> allowedOrigins,
-		@DefaultValue @Valid Limits limits, @DefaultValue @Valid Logins logins) {
+		@DefaultValue @Valid Limits limits, @DefaultValue @Valid Logins logins, @DefaultValue @Valid Jwt jwt) {
 
 	/**
 	 * A user who may log in.
@@ -94,6 +95,25 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 			@DefaultValue("20") @Positive int userFreeFailures, @DefaultValue("20") @Positive int addressFreeFailures,
 			@DefaultValue("1s") @DurationMin(millis = 1) Duration firstDelay,
 			@DefaultValue("5m") @DurationMin(millis = 1) Duration maxDelay, @DefaultValue("15m") Duration forgetAfter) {
+	}
+
+	/**
+	 * How a JWT from the identity provider set by
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}
+	 * becomes a hub user.
+	 *
+	 * @param audience the value that the token's {@code aud} claim must hold; empty
+	 * accepts any audience
+	 * @param usernameClaim the claim that names the user; a token without it is named by
+	 * its {@code sub}
+	 * @param rolesClaim the path of the claim that lists the user's hub roles, its parts
+	 * separated by dots (Keycloak's realm roles are {@code realm_access.roles}): a list
+	 * of strings, or one string of names separated by spaces or commas, in any case;
+	 * values that name no hub role are ignored, and a token that names none is refused
+	 */
+	public record Jwt(@DefaultValue("") String audience,
+			@DefaultValue("preferred_username") @NotBlank String usernameClaim,
+			@DefaultValue("roles") @NotBlank String rolesClaim) {
 	}
 
 }

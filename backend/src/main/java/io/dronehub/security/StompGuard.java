@@ -1,6 +1,5 @@
 package io.dronehub.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -21,19 +20,23 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The first interceptor on the inbound channel: authenticates the CONNECT frame, and
- * holds every later frame to the session's authorisation, command rate and subscription
- * limit, and each SUBSCRIBE to the {@link SubscribeCheck}s of the hub's features.
+ * The first interceptor on the inbound channel: authenticates the CONNECT frame (its
+ * {@code login} and {@code passcode}, or an {@code Authorization: Bearer} token when an
+ * identity provider is configured), and holds every later frame to the session's
+ * authorisation, command rate and subscription limit, and each SUBSCRIBE to the
+ * {@link SubscribeCheck}s of the hub's features.
  * <p>
  * It never throws. A refused CONNECT gets a STOMP ERROR frame and the connection closes,
  * as STOMP prescribes; any other refused frame is dropped and answered on the sender's
@@ -46,6 +49,8 @@ public class StompGuard implements ChannelInterceptor {
 
 	private static final Log logger = LogFactory.getLog(StompGuard.class);
 
+	private static final String BEARER = "Bearer ";
+
 	private final AuthenticationManager authentication;
 
 	private final AuthorizationManager<Message<?>> authorization;
@@ -54,7 +59,9 @@ public class StompGuard implements ChannelInterceptor {
 
 	private final boolean anonymousObservers;
 
-	private final MessageChannel clientOutbound;
+	private final SessionCloser closer;
+
+	private final TokenExpiry tokens;
 
 	private final SessionErrors errors;
 
@@ -67,16 +74,17 @@ public class StompGuard implements ChannelInterceptor {
 	private final AuditLog audit;
 
 	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
-			ClientSessions sessions, boolean anonymousObservers, MessageChannel clientOutbound, SessionErrors errors,
-			RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks, LoginThrottle logins,
-			AuditLog audit) {
+			ClientSessions sessions, boolean anonymousObservers, SessionCloser closer, TokenExpiry tokens,
+			SessionErrors errors, RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks,
+			LoginThrottle logins, AuditLog audit) {
 		this.authentication = authentication;
 		this.logins = logins;
 		this.audit = audit;
 		this.authorization = authorization;
 		this.sessions = sessions;
 		this.anonymousObservers = anonymousObservers;
-		this.clientOutbound = clientOutbound;
+		this.closer = closer;
+		this.tokens = tokens;
 		this.errors = errors;
 		this.rateLimitNotices = rateLimitNotices;
 		this.subscribeChecks = List.copyOf(subscribeChecks);
@@ -107,7 +115,22 @@ public class StompGuard implements ChannelInterceptor {
 		Authentication user;
 		String login = stomp.getLogin();
 		String address = address(stomp);
-		if (login == null) {
+		String bearer = bearer(stomp);
+		if (bearer != null) {
+			try {
+				user = this.authentication.authenticate(new BearerTokenAuthenticationToken(bearer));
+			}
+			catch (ProviderNotFoundException ex) {
+				return refuseConnect(stomp, "this hub takes no tokens (it has no identity provider): "
+						+ "send the login and passcode headers");
+			}
+			catch (AuthenticationException ex) {
+				this.audit.login(LoginResult.FAILURE, "-", address, stomp.getSessionId());
+				return refuseConnect(stomp, "invalid token: " + ex.getMessage());
+			}
+			this.audit.login(LoginResult.SUCCESS, user.getName(), address, stomp.getSessionId());
+		}
+		else if (login == null) {
 			if (!this.anonymousObservers) {
 				return refuseConnect(stomp, "login required: send the login and passcode headers");
 			}
@@ -136,6 +159,9 @@ public class StompGuard implements ChannelInterceptor {
 				address);
 		if (refusal != null) {
 			return refuseConnect(stomp, refusal);
+		}
+		if (user instanceof JwtAuthenticationToken token && token.getToken().getExpiresAt() != null) {
+			this.tokens.watch(stomp.getSessionId(), token.getToken().getExpiresAt());
 		}
 		stomp.setUser(user);
 		return message;
@@ -193,11 +219,23 @@ public class StompGuard implements ChannelInterceptor {
 	}
 
 	private @Nullable Message<?> refuseConnect(StompHeaderAccessor stomp, String reason) {
-		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-		error.setMessage(reason);
-		error.setSessionId(stomp.getSessionId());
-		this.clientOutbound
-			.send(MessageBuilder.createMessage(reason.getBytes(StandardCharsets.UTF_8), error.getMessageHeaders()));
+		this.closer.close(stomp.getSessionId(), reason);
+		return null;
+	}
+
+	/**
+	 * The token of the frame's {@code Authorization: Bearer} header, matched without
+	 * regard to case as in HTTP.
+	 */
+	private static @Nullable String bearer(StompHeaderAccessor stomp) {
+		Map<String, List<String>> headers = stomp.toNativeHeaderMap();
+		for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+			if (header.getKey().equalsIgnoreCase("authorization") && !header.getValue().isEmpty()) {
+				String value = header.getValue().get(0).strip();
+				return value.regionMatches(true, 0, BEARER, 0, BEARER.length())
+						? value.substring(BEARER.length()).strip() : value;
+			}
+		}
 		return null;
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,14 @@ class LoginThrottleIntegrationTests {
 		try (StompTestClient alice = StompTestClient.connect(this.port, "alice", "alice-secret")) {
 			assertThat(alice.user()).isEqualTo("alice");
 		}
+	}
+
+	@Test
+	void aTokenIsRefusedByAHubWithoutAnIdentityProvider() throws Exception {
+		StompHeaders bearer = new StompHeaders();
+		bearer.set("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+		assertThat(StompTestClient.connectExpectingError(this.port, bearer))
+			.isEqualTo("this hub takes no tokens (it has no identity provider): send the login and passcode headers");
 	}
 
 }
