@@ -5,10 +5,11 @@ package io.dronehub.command;
  *
  * @param timestamp when it was decided, epoch milliseconds
  * @param pilot the name of the sender
+ * @param sessionId the sender's STOMP session
  * @param request what was asked
  * @param reply the outcome, as sent to the sender
  */
-public record RequestOutcome(long timestamp, String pilot, PilotRequest request, CommandReply reply) {
+public record RequestOutcome(long timestamp, String pilot, String sessionId, PilotRequest request, CommandReply reply) {
 
 	/**
 	 * The request's name: the command type of a command (e.g. {@code TAKEOFF}), the

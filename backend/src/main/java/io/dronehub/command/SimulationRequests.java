@@ -115,7 +115,7 @@ public class SimulationRequests {
 	private CommandReply decided(PilotRequest request, Pilot pilot, CommandResult result, long decidedAt) {
 		count(result);
 		CommandReply reply = CommandReply.of(request.commandId(), request.droneId(), result);
-		RequestOutcome outcome = new RequestOutcome(decidedAt, pilot.name(), request, reply);
+		RequestOutcome outcome = new RequestOutcome(decidedAt, pilot.name(), pilot.sessionId(), request, reply);
 		for (RequestOutcomeListener listener : this.listeners) {
 			listener.requestDecided(outcome);
 		}

@@ -7,12 +7,15 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.dronehub.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +57,12 @@ class FlightController {
 
 	private final FlightMcap mcap;
 
-	FlightController(FlightStore store, JsonMapper json) {
+	private final AuditLog audit;
+
+	FlightController(FlightStore store, JsonMapper json, AuditLog audit) {
 		this.store = store;
 		this.json = json;
+		this.audit = audit;
 		this.mcap = new FlightMcap(json);
 	}
 
@@ -139,8 +145,11 @@ class FlightController {
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		if (!this.store.delete(id)) {
+	ResponseEntity<Void> delete(@PathVariable UUID id, Principal user, HttpServletRequest request) {
+		boolean deleted = this.store.delete(id);
+		this.audit.admin("delete-flight", id.toString(), deleted ? "deleted" : "not-found", user.getName(),
+				request.getRemoteAddr());
+		if (!deleted) {
 			throw new NotFound(id);
 		}
 		return ResponseEntity.noContent().build();

@@ -198,10 +198,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions, TokenExpiry tokens) {
+	ApplicationListener<SessionDisconnectEvent> clientSessionCleanup(ClientSessions sessions, TokenExpiry tokens,
+			AuditLog audit) {
 		return (event) -> {
 			sessions.close(event.getSessionId(), event.getCloseStatus());
 			tokens.forget(event.getSessionId());
+			audit.closed(event.getSessionId());
 		};
 	}
 
