@@ -3,7 +3,6 @@ package io.dronehub.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -64,7 +63,7 @@ public class HandshakeRateLimit implements HandshakeInterceptor {
 			return true;
 		}
 		this.limited.increment();
-		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+		long seconds = RetryAfter.seconds(wait);
 		response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		response.getHeaders().setContentType(MediaType.TEXT_PLAIN);

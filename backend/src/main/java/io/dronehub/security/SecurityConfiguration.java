@@ -36,7 +36,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.ObservationAuthorizationManager;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -83,15 +82,17 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Checks the passwords of the configured users and, when an identity provider is set
+	 * Checks the passwords of the configured users, throttled, for STOMP and HTTP basic
+	 * and, when an identity provider is set
 	 * ({@code spring.security.oauth2.resourceserver.jwt.*}, for which Spring Boot makes
 	 * the {@link JwtDecoder}), the tokens it signed.
 	 */
 	@Bean
-	AuthenticationManager stompAuthenticationManager(UserDetailsService users, ObjectProvider<JwtDecoder> tokens,
-			SecurityProperties security) {
+	AuthenticationManager hubAuthenticationManager(UserDetailsService users, ObjectProvider<JwtDecoder> tokens,
+			SecurityProperties security, Clock clock, MeterRegistry meters) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
-		providers.add(new DaoAuthenticationProvider(users));
+		providers.add(new ThrottledPasswords(new DaoAuthenticationProvider(users),
+				new LoginThrottle(security.logins(), clock, meters)));
 		tokens.ifAvailable((decoder) -> {
 			JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 			provider.setJwtAuthenticationConverter(new JwtUsers(security.jwt()));
@@ -219,17 +220,17 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	StompGuard stompGuard(AuthenticationManager stompAuthenticationManager,
+	StompGuard stompGuard(AuthenticationManager hubAuthenticationManager,
 			AuthorizationManager<Message<?>> messageAuthorizationManager, ClientSessions sessions,
 			SecurityProperties security, SessionCloser closer, TokenExpiry tokens,
 			@Lazy SimpMessagingTemplate messaging,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
-			ObjectProvider<SubscribeCheck> subscribeChecks, Clock clock, MeterRegistry meters, AuditLog audit) {
+			ObjectProvider<SubscribeCheck> subscribeChecks, AuditLog audit) {
 		SessionErrors errors = new SessionErrors(messaging);
-		return new StompGuard(stompAuthenticationManager, messageAuthorizationManager, sessions,
+		return new StompGuard(hubAuthenticationManager, messageAuthorizationManager, sessions,
 				security.anonymousObservers(), closer, tokens, errors,
 				new RateLimitNotices(errors, scheduler, security.limits()), subscribeChecks.orderedStream().toList(),
-				new LoginThrottle(security.logins(), clock, meters), audit);
+				audit);
 	}
 
 	@Bean
@@ -258,7 +259,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties security,
-			ObjectProvider<JwtDecoder> tokens) {
+			AuthenticationManager hubAuthenticationManager, ObjectProvider<JwtDecoder> tokens) {
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
 			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name());
@@ -268,7 +269,8 @@ class SecurityConfiguration {
 			}
 			requests.anyRequest().permitAll();
 		})
-			.httpBasic(Customizer.withDefaults())
+			.authenticationManager(hubAuthenticationManager)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new LoginEntryPoint()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		tokens.ifAvailable((decoder) -> http.oauth2ResourceServer((server) -> server

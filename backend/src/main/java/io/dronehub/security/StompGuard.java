@@ -1,7 +1,6 @@
 package io.dronehub.security;
 
 import java.security.Principal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -69,16 +68,13 @@ public class StompGuard implements ChannelInterceptor {
 
 	private final List<SubscribeCheck> subscribeChecks;
 
-	private final LoginThrottle logins;
-
 	private final AuditLog audit;
 
 	StompGuard(AuthenticationManager authentication, AuthorizationManager<Message<?>> authorization,
 			ClientSessions sessions, boolean anonymousObservers, SessionCloser closer, TokenExpiry tokens,
 			SessionErrors errors, RateLimitNotices rateLimitNotices, List<SubscribeCheck> subscribeChecks,
-			LoginThrottle logins, AuditLog audit) {
+			AuditLog audit) {
 		this.authentication = authentication;
-		this.logins = logins;
 		this.audit = audit;
 		this.authorization = authorization;
 		this.sessions = sessions;
@@ -137,22 +133,20 @@ public class StompGuard implements ChannelInterceptor {
 			user = observer(stomp.getUser());
 		}
 		else {
-			Duration wait = this.logins.retryIn(login, address);
-			if (wait != null) {
-				this.audit.login(LoginResult.THROTTLED, login, address, stomp.getSessionId());
-				return refuseConnect(stomp,
-						"too many failed logins: retry in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s");
-			}
+			UsernamePasswordAuthenticationToken password = UsernamePasswordAuthenticationToken.unauthenticated(login,
+					stomp.getPasscode());
+			password.setDetails(address);
 			try {
-				user = this.authentication
-					.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, stomp.getPasscode()));
+				user = this.authentication.authenticate(password);
+			}
+			catch (LoginThrottled ex) {
+				this.audit.login(LoginResult.THROTTLED, login, address, stomp.getSessionId());
+				return refuseConnect(stomp, ex.getMessage());
 			}
 			catch (AuthenticationException ex) {
-				this.logins.failed(login, address);
 				this.audit.login(LoginResult.FAILURE, login, address, stomp.getSessionId());
 				return refuseConnect(stomp, "invalid login or passcode");
 			}
-			this.logins.succeeded(login, address);
 			this.audit.login(LoginResult.SUCCESS, login, address, stomp.getSessionId());
 		}
 		String refusal = this.sessions.open(stomp.getSessionId(), user.getName(), Role.highestOf(user.getAuthorities()),

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * An address that opens WebSockets faster than {@code hub.security.limits} allows gets
- * {@code 429} with {@code Retry-After} before the upgrade.
+ * {@code 429} with {@code Retry-After} before the upgrade; without
+ * {@code server.forward-headers-strategy} it cannot escape the limit by naming another
+ * address in {@code X-Forwarded-For}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hub.simulation.clock=manual", "hub.security.limits.handshake-burst=2",
@@ -41,6 +43,7 @@ class HandshakeRateLimitIntegrationTests {
 				StompTestClient second = StompTestClient.connect(this.port, null, null)) {
 			Throwable refused = catchThrowable(() -> HttpClient.newHttpClient()
 				.newWebSocketBuilder()
+				.header("X-Forwarded-For", "203.0.113.9")
 				.buildAsync(URI.create("ws://localhost:" + this.port + "/ws"), new WebSocket.Listener() {
 				})
 				.join());

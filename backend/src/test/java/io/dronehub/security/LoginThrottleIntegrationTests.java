@@ -1,6 +1,12 @@
 package io.dronehub.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import io.dronehub.SteppingClock;
 import io.dronehub.SteppingClockConfiguration;
@@ -57,6 +63,29 @@ class LoginThrottleIntegrationTests {
 		bearer.set("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
 		assertThat(StompTestClient.connectExpectingError(this.port, bearer))
 			.isEqualTo("this hub takes no tokens (it has no identity provider): send the login and passcode headers");
+	}
+
+	@Test
+	void httpBasicGuessesAreThrottledAlikeWithTooManyRequests() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			assertThat(get("bob", "guess-" + i).statusCode()).isEqualTo(401);
+		}
+		assertThat(get("bob", "guess-5").statusCode()).isEqualTo(401);
+		HttpResponse<String> throttled = get("bob", "bob-secret");
+		assertThat(throttled.statusCode()).isEqualTo(429);
+		assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(throttled.body()).isEqualTo("too many failed logins: retry in 1 s\n");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(get("bob", "bob-secret").statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> get(String user, String password) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/drones"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
