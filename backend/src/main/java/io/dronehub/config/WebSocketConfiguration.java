@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import io.dronehub.outbound.SessionWriters;
 import io.dronehub.security.ClientAddressInterceptor;
-import io.dronehub.security.HandshakeRateLimit;
 import io.dronehub.security.FrameSizeLimit;
 import io.dronehub.security.SecurityProperties;
 import io.dronehub.security.StompGuard;
@@ -54,8 +53,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 
 	private final SecurityProperties security;
 
-	private final HandshakeRateLimit handshakeRateLimit;
-
 	private final ClientAddressInterceptor clientAddress;
 
 	private final StompGuard guard;
@@ -77,15 +74,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	private final ThreadPoolTaskExecutor outbound = channelExecutor("stomp-outbound-");
 
 	WebSocketConfiguration(@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-			SecurityProperties security, HandshakeRateLimit handshakeRateLimit, ClientAddressInterceptor clientAddress,
-			StompGuard guard, SecurityContextChannelInterceptor securityContext,
-			AuthorizationChannelInterceptor authorization,
+			SecurityProperties security, ClientAddressInterceptor clientAddress, StompGuard guard,
+			SecurityContextChannelInterceptor securityContext, AuthorizationChannelInterceptor authorization,
 			AuthenticationPrincipalArgumentResolver authenticationPrincipal,
 			TelemetrySubscriptionInterceptor telemetrySubscriptions, FrameSizeLimit frameSizeLimit,
 			SessionWriters<?> sessionWriters) {
 		this.heartbeatScheduler = heartbeatScheduler;
 		this.security = security;
-		this.handshakeRateLimit = handshakeRateLimit;
 		this.clientAddress = clientAddress;
 		this.guard = guard;
 		this.securityContext = securityContext;
@@ -201,7 +196,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint("/ws")
 			.setHandshakeHandler(new GuestHandshakeHandler())
-			.addInterceptors(this.handshakeRateLimit, this.clientAddress)
+			.addInterceptors(this.clientAddress)
 			.setAllowedOriginPatterns(this.security.allowedOrigins().toArray(String[]::new));
 		registry.setPreserveReceiveOrder(true);
 	}

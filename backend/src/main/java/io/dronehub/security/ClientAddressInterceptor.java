@@ -35,7 +35,7 @@ public class ClientAddressInterceptor implements HandshakeInterceptor {
 	 * @param request the handshake request
 	 * @return the address, or {@code null} if the container does not know it
 	 */
-	static @Nullable String addressOf(ServerHttpRequest request) {
+	private static @Nullable String addressOf(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}

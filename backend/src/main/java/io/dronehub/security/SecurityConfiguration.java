@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -238,9 +240,19 @@ class SecurityConfiguration {
 		return new AuditLog();
 	}
 
+	/**
+	 * The handshake limit, as the STOMP endpoint's first filter: after the container's
+	 * reading of forwarded headers, before Spring Security.
+	 */
 	@Bean
-	HandshakeRateLimit handshakeRateLimit(SecurityProperties security, MeterRegistry meters) {
-		return new HandshakeRateLimit(security.limits(), System::nanoTime, meters);
+	FilterRegistrationBean<HandshakeRateLimit> handshakeRateLimit(SecurityProperties security,
+			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, MeterRegistry meters) {
+		FilterRegistrationBean<HandshakeRateLimit> registration = new FilterRegistrationBean<>(
+				new HandshakeRateLimit(security.limits(), System::nanoTime, scheduler, meters));
+		registration.addUrlPatterns("/ws");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setAsyncSupported(true);
+		return registration;
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -66,13 +67,16 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * {@code Retry-After}
 	 * @param handshakeBurst how many handshakes an address may make at once before the
 	 * rate applies
+	 * @param refusalDelay how long a refused handshake waits for its {@code 429}, without
+	 * holding a thread, so that a client retrying in a loop makes one attempt per delay
+	 * and connection; {@code 0} answers at once
 	 */
 	public record Limits(@DefaultValue("4KB") DataSize frameSize, @DefaultValue("32KB") DataSize stompFrameSize,
 			@DefaultValue("50") @Positive int commandsPerSecond, @DefaultValue("100") @Positive int commandBurst,
 			@DefaultValue("50") @Positive int subscriptionsPerSession,
 			@DefaultValue("10") @Positive int sessionsPerUser, @DefaultValue("1000") @Positive int sessionsPerAddress,
-			@DefaultValue("10") @Positive double handshakesPerSecond,
-			@DefaultValue("30") @Positive int handshakeBurst) {
+			@DefaultValue("10") @Positive double handshakesPerSecond, @DefaultValue("30") @Positive int handshakeBurst,
+			@DefaultValue("1s") @DurationMax(seconds = 60) Duration refusalDelay) {
 	}
 
 	/**
