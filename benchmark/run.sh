@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the hub, side by side with two floor servers and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow baseline floor-node peer fleet-recorder record export
+#   scenarios: fleet fast crowd pilot slow flood baseline floor-node peer fleet-recorder record export
 #                  cluster (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
@@ -68,13 +68,13 @@ for arg in "$@"; do
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | pilot | slow | flood | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
 		-h | --help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow baseline floor-node peer fleet-recorder record export cluster)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow flood baseline floor-node peer fleet-recorder record export cluster)
 smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 # the record rows are shortened to keep the whole run near its budget, unless told otherwise
 RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
@@ -192,8 +192,10 @@ stop_server() {
 HUB_BENCH_ARGS=(--hub.security.users.bench.password='{noop}bench' --hub.security.users.bench.roles=PILOT
 	--hub.security.users.bench-pilot.password='{noop}bench-pilot' --hub.security.users.bench-pilot.roles=PILOT
 	--hub.security.users.bench-admin.password='{noop}bench-admin' --hub.security.users.bench-admin.roles=ADMIN
-	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000
-	--hub.security.limits.handshakes-per-second=100000 --hub.security.limits.handshake-burst=100000)
+	--hub.security.limits.sessions-per-user=20000 --hub.security.limits.sessions-per-address=20000)
+# every row but the flood, which measures the limits, lifts the handshake limits
+HUB_HANDSHAKE_LIFT=(--hub.security.limits.handshakes-per-second=100000 --hub.security.limits.handshake-burst=100000)
+HUB_DEFAULT_LIMITS=false
 # The flight recorder's database: an H2 file of each row's own under benchmark/target/data,
 # which every run of the script starts afresh, unless the row names another.
 rm -rf "$OUT/data"
@@ -203,8 +205,10 @@ start_hub() { # name fleet-size rate-hz [extra args]
 	shift 3
 	local database=(--spring.datasource.url="jdbc:h2:file:$OUT/data/$name")
 	case " $* " in *" --spring.datasource.url="*) database=() ;; esac
+	local limits=("${HUB_HANDSHAKE_LIFT[@]}")
+	$HUB_DEFAULT_LIMITS && limits=()
 	start_server "$name" "$HUB_JAR" --hub.fleet.size="$size" --hub.simulation.rate-hz="$rate" \
-		"${HUB_BENCH_ARGS[@]}" ${database[@]+"${database[@]}"} "$@"
+		"${HUB_BENCH_ARGS[@]}" ${limits[@]+"${limits[@]}"} ${database[@]+"${database[@]}"} "$@"
 }
 
 # Whether the hub accepts permessage-deflate, from its handshake answer; the floor server
@@ -457,6 +461,7 @@ notes() { # kind
 	case "$1" in
 		crowd) echo "connected ${R[connections_ready]:-0} in $(num "${R[connect_seconds]:-0}" 1) s ($(num "${R[connect_rate]:-0}" 0)/s); ${R[connections_failed]:-0} failed" ;;
 		pilot) echo "pilot ${R[pilot_status]:-?}: round trip p50 ${R[pilot_p50_ms]:-?} ms p99 ${R[pilot_p99_ms]:-?} ms over ${R[pilot_round_trips]:-0} MOVEs (${R[pilot_superseded]:-0} superseded before a tick)" ;;
+		flood) echo "${R[flood_parallel]:-0} threads flooding logins from one address: $(num "${R[flood_attempts_per_s]:-0}" 0) attempts/s (${R[flood_outcomes]:-none}); ${R[logins_checked]:-?} passwords checked; ${R[handshakes_limited]:-?} handshakes refused (429); simulation skipped ${R[simulation_skipped_ticks]:-?} ticks" ;;
 		slow) echo "healthy spectators only; ${R[stalled]:-0} stalled: ${R[stalled_disconnected]:-0} closed by the server" ;;
 		peer) echo "RabbitMQ $RABBIT_VERSION; publisher skipped ${R[publisher_skipped_ticks]:-0} ticks" ;;
 		fly) fly_notes ;;
@@ -482,6 +487,21 @@ scenario_crowd() {
 scenario_pilot() {
 	# the pilot logs in as a user of its own, as it would beside a crowd of spectators
 	hub_run pilot-1000 "$(scaled 1000)" 10 10 pilot --pilot=true --pilot-login=bench-pilot --pilot-passcode=bench-pilot
+}
+
+scenario_flood() {
+	# 50 threads on the generator's core log in with a wrong password from one address as
+	# fast as the hub answers, while spectators watch one drone, with the hub's default
+	# limits; the flood's attempts, the passwords checked and the simulation's skipped
+	# ticks are read over the window
+	local flood=(--destination=/topic/drones/d1/telemetry --flood=50
+		--metrics-url="http://127.0.0.1:$PORT/actuator/prometheus" --metrics-login=bench-admin --metrics-passcode=bench-admin)
+	HUB_DEFAULT_LIMITS=true
+	hub_run flood-50 10 10 10 flood "${flood[@]}"
+	HUB_DEFAULT_LIMITS=false
+	# the same flood against a hub without the limits: what they save
+	hub_run flood-50-unlimited 10 10 10 flood "${flood[@]}" -- --hub.security.logins.free-failures=1000000 \
+		--hub.security.logins.user-free-failures=1000000 --hub.security.logins.address-free-failures=1000000
 }
 
 scenario_slow() {

@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
  * Slows down password guessing: after a few failed logins, the next password of the same
  * user from the same address is not even checked until a delay has passed, and the delay
  * doubles with each further failure. Two wider keys catch guessing spread out: one user's
- * failures from every address (except the addresses that user has logged in from, so
- * someone guessing a password does not lock its owner out), and one address's failures
- * for every user. A key is forgotten after a quiet spell or, for a user and address, the
- * first good login. Counts every outcome in {@code hub.security.logins} and logs one WARN
- * line when a key starts to be throttled. Thread-safe; at most {@link #MAX_KEYS} keys are
- * kept, the least recently used dropped first.
+ * failures from every address, and one address's failures for every user; neither holds
+ * back a user from an address that user has logged in from, so that someone guessing a
+ * password, elsewhere or behind the same NAT, does not lock its owner out. A key is
+ * forgotten after a quiet spell or, for a user and address, the first good login. Counts
+ * every outcome in {@code hub.security.logins} and logs one WARN line when a key starts
+ * to be throttled. Thread-safe; at most {@link #MAX_KEYS} keys are kept, the least
+ * recently used dropped first.
  */
 final class LoginThrottle {
 
@@ -62,8 +63,8 @@ final class LoginThrottle {
 		long until = blockedUntil(pair, now);
 		if (!this.known.containsKey(pair)) {
 			until = Math.max(until, blockedUntil(Key.user(user), now));
+			until = Math.max(until, blockedUntil(Key.address(address), now));
 		}
-		until = Math.max(until, blockedUntil(Key.address(address), now));
 		if (until <= now) {
 			return null;
 		}
@@ -83,13 +84,14 @@ final class LoginThrottle {
 		fail(pair, this.settings.freeFailures(), now);
 		if (!this.known.containsKey(pair)) {
 			fail(Key.user(user), this.settings.userFreeFailures(), now);
+			fail(Key.address(address), this.settings.addressFreeFailures(), now);
 		}
-		fail(Key.address(address), this.settings.addressFreeFailures(), now);
 	}
 
 	/**
-	 * Notes a good login: the user and address start afresh, and the user's failures from
-	 * other addresses no longer hold this address back.
+	 * Notes a good login: the user and address start afresh, and from then on only their
+	 * own failures hold them back, not the user's from other addresses nor the address's
+	 * for other users (someone guessing behind the same NAT).
 	 * @param user the login
 	 * @param address the client's address
 	 */

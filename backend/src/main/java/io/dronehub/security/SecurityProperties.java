@@ -90,7 +90,7 @@ public record SecurityProperties(@DefaultValue Map<String, @Valid User> users,
 	 * @param userFreeFailures failures of one user from every address before the first
 	 * wait; addresses the user has logged in from are exempt
 	 * @param addressFreeFailures failures of one address for every user before the first
-	 * wait
+	 * wait; users who have logged in from the address are exempt
 	 * @param firstDelay the first wait
 	 * @param maxDelay the longest wait
 	 * @param forgetAfter how long without a failure forgets a key's failures

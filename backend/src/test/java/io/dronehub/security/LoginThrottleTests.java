@@ -104,6 +104,19 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void aUserWhoLoggedInFromAnAddressIsNotHeldBackByOthersGuessingFromIt() {
+		this.throttle.succeeded("alice", "10.0.0.9");
+		for (int i = 0; i < 21; i++) {
+			this.throttle.failed("user" + i, "10.0.0.9");
+		}
+		assertThat(this.throttle.retryIn("someone-else", "10.0.0.9")).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.throttle.retryIn("alice", "10.0.0.9")).as("behind the same NAT as the guesser").isNull();
+		failTimes("alice", "10.0.0.9", 6);
+		assertThat(this.throttle.retryIn("alice", "10.0.0.9")).as("her own failures still count")
+			.isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
 	void aGoodLoginStartsTheUserAndAddressAfresh() {
 		failTimes("alice", "10.0.0.9", 5);
 		this.throttle.succeeded("alice", "10.0.0.9");

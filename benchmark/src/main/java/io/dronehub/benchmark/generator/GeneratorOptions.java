@@ -44,13 +44,17 @@ import org.jspecify.annotations.Nullable;
  * @param out where to write the results as {@code name=value} lines, or {@code null}
  * @param transport the socket transport: {@code auto} (epoll where available),
  * {@code epoll} or {@code nio}
+ * @param flood how many threads flood the hub with logins during the window, or 0
+ * @param floodLogin the user they try to log in as
+ * @param floodPasscode the wrong password they try
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
 		@Nullable String login, @Nullable String passcode, String destination, List<String> sourceAddresses,
 		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean fly,
 		boolean publish, int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String metricsUrl,
-		@Nullable String metricsLogin, @Nullable String metricsPasscode, @Nullable String out, String transport) {
+		@Nullable String metricsLogin, @Nullable String metricsPasscode, @Nullable String out, String transport,
+		int flood, String floodLogin, String floodPasscode) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -70,7 +74,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.bool("publish", false), reader.integer("drones", 10), reader.integer("rate-hz", 10),
 				reader.longInteger("server-pid", 0), reader.bool("server-jvm", true), reader.optional("metrics-url"),
 				reader.optional("metrics-login"), reader.optional("metrics-passcode"), reader.optional("out"),
-				reader.text("transport", "auto"));
+				reader.text("transport", "auto"), reader.integer("flood", 0), reader.text("flood-login", "bench"),
+				reader.text("flood-passcode", "wrong"));
 		reader.requireAllRead();
 		return options;
 	}

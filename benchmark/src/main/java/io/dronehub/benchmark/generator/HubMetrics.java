@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
 final class HubMetrics {
 
 	/**
-	 * The metric families {@link RecorderFigures} reads (a family's name is a counter's
-	 * without {@code _total}, a histogram's without {@code _bucket}, {@code _count} and
-	 * {@code _sum}).
+	 * The metric families {@link RecorderFigures} and the flood's figures read (a
+	 * family's name is a counter's without {@code _total}, a histogram's without
+	 * {@code _bucket}, {@code _count} and {@code _sum}).
 	 */
 	private static final String FAMILIES = String.join(",", "hub_recorder_written", "hub_recorder_dropped",
 			"hub_recorder_queued", "hub_recorder_queued_max", "hub_recorder_write_latency_seconds",
-			"hub_recorder_write_latency_seconds_max");
+			"hub_recorder_write_latency_seconds_max", "hub_simulation_skipped", "hub_security_logins",
+			"hub_security_handshakes");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -127,6 +127,11 @@ public final class LoadGenerator {
 			this.stalled.measuring(true);
 			return publishedSoFar();
 		});
+		Flood flood = (this.options.flood() > 0) ? new Flood(this.options.url(), this.options.floodLogin(),
+				this.options.floodPasscode(), this.options.flood()) : null;
+		if (flood != null) {
+			flood.start();
+		}
 		long windowStart = System.nanoTime();
 		long generatorCpuStart = os.getProcessCpuTime();
 		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
@@ -139,6 +144,9 @@ public final class LoadGenerator {
 			return publishedSoFar();
 		});
 		double window = (System.nanoTime() - windowStart) / 1e9;
+		if (flood != null) {
+			flood.stop();
+		}
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
 		Map<ServerThreads, Double> threadCpu = new EnumMap<>(ServerThreads.class);
@@ -174,6 +182,24 @@ public final class LoadGenerator {
 			new RecorderFigures(metricsBefore.samples(), metricsAfter.samples(),
 					metricsAfter.secondsSince(metricsBefore))
 				.addTo(results);
+			results.put("simulation_skipped_ticks",
+					(long) growth(metricsBefore, metricsAfter, "hub_simulation_skipped_total"));
+			results.put("logins_checked",
+					(long) (growth(metricsBefore, metricsAfter, "hub_security_logins_total", "result=failure")
+							+ growth(metricsBefore, metricsAfter, "hub_security_logins_total", "result=success")));
+			results.put("handshakes_limited",
+					(long) growth(metricsBefore, metricsAfter, "hub_security_handshakes_total", "result=limited"));
+		}
+		if (flood != null) {
+			results.put("flood_parallel", this.options.flood());
+			results.put("flood_attempts", flood.attempts());
+			results.put("flood_attempts_per_s", flood.attempts() / window);
+			results.put("flood_outcomes",
+					flood.outcomes()
+						.entrySet()
+						.stream()
+						.map((outcome) -> outcome.getKey() + " " + outcome.getValue())
+						.collect(Collectors.joining(" ")));
 		}
 		FleetPilotConnection fleetPilot = this.fleetPilot;
 		if (fleetPilot != null) {
@@ -306,6 +332,10 @@ public final class LoadGenerator {
 			});
 			return null;
 		}
+	}
+
+	private static double growth(Scrape before, Scrape after, String name, String... labels) {
+		return after.samples().value(name, labels).orElse(0) - before.samples().value(name, labels).orElse(0);
 	}
 
 	/**
