@@ -96,22 +96,23 @@ public final class StompTestClient implements AutoCloseable {
 	 * @throws Exception if the connection or the login fails
 	 */
 	public static StompTestClient connect(int port, StompHeaders connect) throws Exception {
-		return connect(url(port), new StandardWebSocketClient(), connect);
+		return connect(url(port), new StandardWebSocketClient(), new WebSocketHttpHeaders(), connect);
 	}
 
 	/**
 	 * Connects to a STOMP endpoint through a WebSocket client of the caller's making.
 	 * @param url the endpoint, {@code ws://} or {@code wss://}
 	 * @param webSocket the WebSocket client, e.g. one that trusts a test's certificate
+	 * @param http the handshake's HTTP headers, e.g. a proxy's {@code X-Forwarded-For}
 	 * @param connect the CONNECT frame's headers
 	 * @return a connected client
 	 * @throws Exception if the connection or the login fails
 	 */
-	public static StompTestClient connect(String url, StandardWebSocketClient webSocket, StompHeaders connect)
-			throws Exception {
+	public static StompTestClient connect(String url, StandardWebSocketClient webSocket, WebSocketHttpHeaders http,
+			StompHeaders connect) throws Exception {
 		WebSocketStompClient client = newClient(webSocket);
 		Handshake handshake = new Handshake();
-		StompSession session = client.connectAsync(url, new WebSocketHttpHeaders(), connect, handshake)
+		StompSession session = client.connectAsync(url, http, connect, handshake)
 			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		return new StompTestClient(client, session, handshake.user.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
 				handshake.error);
@@ -148,12 +149,26 @@ public final class StompTestClient implements AutoCloseable {
 	 * @throws Exception if no ERROR frame arrives
 	 */
 	public static String connectExpectingError(int port, StompHeaders connect) throws Exception {
+		return connectExpectingErrorWith(port, new WebSocketHttpHeaders(), connect);
+	}
+
+	/**
+	 * Tries to connect with the given handshake and CONNECT headers and expects the hub
+	 * to refuse with a STOMP ERROR frame.
+	 * @param port the hub's HTTP port
+	 * @param http the handshake's HTTP headers
+	 * @param connect the CONNECT frame's headers
+	 * @return the {@code message} header of the ERROR frame
+	 * @throws Exception if no ERROR frame arrives
+	 */
+	public static String connectExpectingErrorWith(int port, WebSocketHttpHeaders http, StompHeaders connect)
+			throws Exception {
 		WebSocketStompClient client = newClient(new StandardWebSocketClient());
 		Handshake handshake = new Handshake();
 		handshake.user
 			.thenAccept((user) -> handshake.error.completeExceptionally(new AssertionError("connected as " + user)));
 		try {
-			client.connectAsync(url(port), new WebSocketHttpHeaders(), connect, handshake);
+			client.connectAsync(url(port), http, connect, handshake);
 			return handshake.error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		finally {

@@ -28,6 +28,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +68,7 @@ class TlsIntegrationTests {
 		login.setLogin("alice");
 		login.setPasscode("alice-secret");
 		try (StompTestClient alice = StompTestClient.connect("wss://localhost:" + this.port + "/ws", webSocket,
-				login)) {
+				new WebSocketHttpHeaders(), login)) {
 			assertThat(alice.user()).isEqualTo("alice");
 			BlockingQueue<JsonNode> replies = alice.subscribeReplies();
 			BlockingQueue<JsonNode> telemetry = alice.subscribe("/topic/drones/d1/telemetry");
