@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import io.dronehub.apidocs.PayloadSchemas;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
+import io.dronehub.foxglove.LocationFix;
 import io.dronehub.recorder.mcap.McapWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;

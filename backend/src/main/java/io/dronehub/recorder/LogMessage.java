@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.dronehub.command.CommandReply;
 import io.dronehub.flight.EventType;
+import io.dronehub.foxglove.FoxgloveTime;
 
 /**
  * One line of a flight's log as Foxglove's {@code foxglove.Log} message (the schema in

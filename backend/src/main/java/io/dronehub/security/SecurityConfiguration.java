@@ -241,15 +241,16 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The handshake limit, as the STOMP endpoint's first filter: after the container's
-	 * reading of forwarded headers, before Spring Security.
+	 * The handshake limit, as the first filter of the WebSocket endpoints (STOMP and
+	 * Foxglove): after the container's reading of forwarded headers, before Spring
+	 * Security.
 	 */
 	@Bean
 	FilterRegistrationBean<HandshakeRateLimit> handshakeRateLimit(SecurityProperties security,
 			@Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, MeterRegistry meters) {
 		FilterRegistrationBean<HandshakeRateLimit> registration = new FilterRegistrationBean<>(
 				new HandshakeRateLimit(security.limits(), System::nanoTime, scheduler, meters));
-		registration.addUrlPatterns("/ws");
+		registration.addUrlPatterns("/ws", "/foxglove");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setAsyncSupported(true);
 		return registration;
@@ -277,7 +278,7 @@ class SecurityConfiguration {
 			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name());
 			requests.requestMatchers(HttpMethod.DELETE, "/api/flights/**").hasRole(Role.ADMIN.name());
 			if (!security.anonymousObservers()) {
-				requests.requestMatchers("/api/**").authenticated();
+				requests.requestMatchers("/api/**", "/foxglove").authenticated();
 			}
 			requests.anyRequest().permitAll();
 		})

@@ -1,4 +1,4 @@
-package io.dronehub.recorder;
+package io.dronehub.foxglove;
 
 import java.util.Collections;
 import java.util.List;
@@ -20,12 +20,12 @@ import io.dronehub.flight.DroneState;
  * @param positionCovariance nine zeros
  * @param positionCovarianceType {@link #COVARIANCE_UNKNOWN}
  */
-record LocationFix(FoxgloveTime timestamp, @JsonProperty("frame_id") String frameId, double latitude, double longitude,
-		double altitude, @JsonProperty("position_covariance") List<Double> positionCovariance,
+public record LocationFix(FoxgloveTime timestamp, @JsonProperty("frame_id") String frameId, double latitude,
+		double longitude, double altitude, @JsonProperty("position_covariance") List<Double> positionCovariance,
 		@JsonProperty("position_covariance_type") int positionCovarianceType) {
 
 	/** The {@code position_covariance_type} of a fix whose covariance is unknown. */
-	static final int COVARIANCE_UNKNOWN = 0;
+	public static final int COVARIANCE_UNKNOWN = 0;
 
 	private static final List<Double> NO_COVARIANCE = Collections.nCopies(9, 0.0);
 
@@ -34,7 +34,7 @@ record LocationFix(FoxgloveTime timestamp, @JsonProperty("frame_id") String fram
 	 * @param state the state
 	 * @return where the drone was at the state's time
 	 */
-	static LocationFix of(DroneState state) {
+	public static LocationFix of(DroneState state) {
 		return new LocationFix(FoxgloveTime.ofEpochMillis(state.timestamp()), state.droneId(), state.position().lat(),
 				state.position().lon(), state.position().alt(), NO_COVARIANCE, COVARIANCE_UNKNOWN);
 	}

@@ -1,4 +1,4 @@
-package io.dronehub.recorder;
+package io.dronehub.foxglove;
 
 /**
  * A time in Foxglove's messages: seconds since the Unix epoch and nanoseconds within that
@@ -7,9 +7,9 @@ package io.dronehub.recorder;
  * @param sec whole seconds
  * @param nsec from 0 to 999,999,999
  */
-record FoxgloveTime(long sec, int nsec) {
+public record FoxgloveTime(long sec, int nsec) {
 
-	static FoxgloveTime ofEpochMillis(long millis) {
+	public static FoxgloveTime ofEpochMillis(long millis) {
 		return new FoxgloveTime(Math.floorDiv(millis, 1000), (int) (Math.floorMod(millis, 1000) * 1_000_000));
 	}
 

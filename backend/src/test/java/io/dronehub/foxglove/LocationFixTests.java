@@ -1,4 +1,4 @@
-package io.dronehub.recorder;
+package io.dronehub.foxglove;
 
 import java.io.InputStream;
 import java.util.Set;
