@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * With {@code hub.security.anonymous-observers=false} every connection must log in, over
@@ -57,6 +60,29 @@ class LoginRequiredIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(authenticated.statusCode()).isEqualTo(200);
 		assertThat(authenticated.body()).contains("\"droneId\":\"d1\"");
+	}
+
+	@Test
+	void theFoxgloveEndpointAsksForCredentialsAtTheHandshake() throws Exception {
+		URI foxglove = URI.create("ws://localhost:" + this.port + "/foxglove");
+		Throwable refused = catchThrowable(() -> HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.subprotocols("foxglove.websocket.v1")
+			.buildAsync(foxglove, new WebSocket.Listener() {
+			})
+			.join());
+		assertThat(refused).cause().isInstanceOf(WebSocketHandshakeException.class);
+		assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(401);
+		String basic = Base64.getEncoder().encodeToString("watcher:watcher-secret".getBytes(StandardCharsets.UTF_8));
+		WebSocket watcher = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.header("Authorization", "Basic " + basic)
+			.subprotocols("foxglove.sdk.v1")
+			.buildAsync(foxglove, new WebSocket.Listener() {
+			})
+			.join();
+		assertThat(watcher.getSubprotocol()).isEqualTo("foxglove.sdk.v1");
+		watcher.abort();
 	}
 
 }
