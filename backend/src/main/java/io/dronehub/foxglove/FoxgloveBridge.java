@@ -49,6 +49,14 @@ final class FoxgloveBridge implements FleetListener {
 		this.clients.remove(client);
 	}
 
+	int connections() {
+		return this.clients.size();
+	}
+
+	int subscriptions() {
+		return this.clients.stream().mapToInt(FoxgloveClient::subscriptionCount).sum();
+	}
+
 	synchronized boolean exists(int channel) {
 		return this.channels.exists(channel);
 	}

@@ -46,6 +46,8 @@ final class FoxgloveClient {
 
 	private final int maxQueued;
 
+	private final FoxgloveMeters meters;
+
 	private final Map<Integer, Integer> channelsBySubscription = new HashMap<>();
 
 	private final Map<Integer, Integer> subscriptionsByChannel = new HashMap<>();
@@ -64,10 +66,12 @@ final class FoxgloveClient {
 
 	private long warnedAtNanos = System.nanoTime() - WARN_EVERY_NANOS;
 
-	FoxgloveClient(WebSocketSession session, RemoteEndpoint.Async remote, Duration stallTimeout, int maxQueued) {
+	FoxgloveClient(WebSocketSession session, RemoteEndpoint.Async remote, Duration stallTimeout, int maxQueued,
+			FoxgloveMeters meters) {
 		this.session = session;
 		this.remote = remote;
 		this.maxQueued = maxQueued;
+		this.meters = meters;
 		remote.setSendTimeout(stallTimeout.toMillis());
 	}
 
@@ -180,6 +184,10 @@ final class FoxgloveClient {
 		return !this.subscriptionsByChannel.isEmpty();
 	}
 
+	synchronized int subscriptionCount() {
+		return this.subscriptionsByChannel.size();
+	}
+
 	private void enqueue(Object message) {
 		if (this.closed) {
 			return;
@@ -193,6 +201,7 @@ final class FoxgloveClient {
 
 	private void conflated() {
 		this.conflated++;
+		this.meters.conflated().increment();
 		long now = System.nanoTime();
 		if (now - this.warnedAtNanos >= WARN_EVERY_NANOS) {
 			this.warnedAtNanos = now;
@@ -219,7 +228,11 @@ final class FoxgloveClient {
 						this.remote.sendText(text, this::sent);
 					}
 					else {
-						this.remote.sendBinary((ByteBuffer) next, this::sent);
+						ByteBuffer frame = (ByteBuffer) next;
+						if (frame.get(0) == FoxgloveFrames.MESSAGE_DATA) {
+							this.meters.delivered().increment();
+						}
+						this.remote.sendBinary(frame, this::sent);
 					}
 				}
 				catch (RuntimeException ex) {

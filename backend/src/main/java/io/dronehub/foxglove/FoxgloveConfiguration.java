@@ -2,6 +2,7 @@ package io.dronehub.foxglove;
 
 import io.dronehub.security.SecurityProperties;
 import io.dronehub.telemetry.TelemetryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,9 @@ class FoxgloveConfiguration implements WebSocketConfigurer {
 	private final SecurityProperties security;
 
 	FoxgloveConfiguration(FoxgloveBridge bridge, JsonMapper json, TelemetryProperties telemetry,
-			SecurityProperties security) {
-		this.endpoint = new FoxgloveEndpoint(bridge, json, telemetry.stallTimeout(), MAX_QUEUED, MAX_SUBSCRIPTIONS);
+			SecurityProperties security, MeterRegistry meters) {
+		this.endpoint = new FoxgloveEndpoint(bridge, json, telemetry.stallTimeout(), MAX_QUEUED, MAX_SUBSCRIPTIONS,
+				FoxgloveMeters.register(meters, bridge));
 		this.security = security;
 	}
 

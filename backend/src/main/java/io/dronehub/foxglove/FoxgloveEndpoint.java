@@ -34,22 +34,25 @@ final class FoxgloveEndpoint extends AbstractWebSocketHandler {
 
 	private final int maxSubscriptions;
 
+	private final FoxgloveMeters meters;
+
 	private final Map<String, FoxgloveClient> clients = new ConcurrentHashMap<>();
 
-	FoxgloveEndpoint(FoxgloveBridge bridge, JsonMapper json, Duration stallTimeout, int maxQueued,
-			int maxSubscriptions) {
+	FoxgloveEndpoint(FoxgloveBridge bridge, JsonMapper json, Duration stallTimeout, int maxQueued, int maxSubscriptions,
+			FoxgloveMeters meters) {
 		this.bridge = bridge;
 		this.json = json;
 		this.stallTimeout = stallTimeout;
 		this.maxQueued = maxQueued;
 		this.maxSubscriptions = maxSubscriptions;
+		this.meters = meters;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-		FoxgloveClient client = new FoxgloveClient(session, jakarta.getAsyncRemote(), this.stallTimeout,
-				this.maxQueued);
+		FoxgloveClient client = new FoxgloveClient(session, jakarta.getAsyncRemote(), this.stallTimeout, this.maxQueued,
+				this.meters);
 		this.clients.put(session.getId(), client);
 		this.bridge.join(client);
 	}

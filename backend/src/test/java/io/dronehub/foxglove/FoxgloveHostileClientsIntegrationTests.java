@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dronehub.StompTestClient;
 import io.dronehub.flight.SimulationLoop;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,9 @@ class FoxgloveHostileClientsIntegrationTests {
 
 	@Autowired
 	private SimulationLoop simulation;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void badInputIsAnsweredWithAnErrorStatusAndChangesNothing() throws Exception {
@@ -79,6 +83,9 @@ class FoxgloveHostileClientsIntegrationTests {
 		assertThat(hostile.nextBinary().get(0)).as("message data still flows").isEqualTo((byte) 1);
 		assertThat(bystander.nextBinary().get(0)).isEqualTo((byte) 1);
 		assertThat(hostile.socket.isOutputClosed()).isFalse();
+		assertThat(this.meters.get("hub.foxglove.connections").gauge().value()).isEqualTo(2);
+		assertThat(this.meters.get("hub.foxglove.subscriptions").gauge().value()).isEqualTo(2);
+		assertThat(this.meters.get("hub.foxglove.delivered").counter().count()).isGreaterThanOrEqualTo(2);
 		hostile.socket.abort();
 		bystander.socket.abort();
 	}
