@@ -4,6 +4,7 @@
  */
 import { destinations, endpointUrl, payloads, roles } from './asyncapi.js';
 import { element } from './dom.js';
+import { FOXGLOVE_CHANNELS, foxgloveUrl } from './foxglove-api.js';
 import { HTTP_ENDPOINTS, codeSpans } from './http-api.js';
 
 function code(text) {
@@ -77,6 +78,17 @@ function renderHttp(container) {
 	container.replaceChildren(table('HTTP endpoints', ['Request', 'Roles', 'Answer'], rows, { class: 'api-table http' }));
 }
 
+function renderFoxglove(container, url) {
+	url.textContent = foxgloveUrl(location);
+	const words = (text) => codeSpans(text).map((part) => (part.code ? code(part.text) : part.text));
+	const rows = FOXGLOVE_CHANNELS.map((channel) => element('tr', { 'data-channel': channel.topic }, [
+		element('th', { scope: 'row' }, [code(channel.topic)]),
+		element('td', {}, [code(channel.schema)]),
+		element('td', {}, words(channel.contents)),
+	]));
+	container.replaceChildren(table('Foxglove channels', ['Topic', 'Schema', 'What it carries'], rows, { class: 'api-table foxglove' }));
+}
+
 function fieldType(field) {
 	const type = field.link ? element('a', { href: `#payload-${field.link}` }, [field.type]) : element('span', {}, [field.type]);
 	const values = field.values.length ? element('span', { class: 'values' }, [field.values.join(' · ')]) : '';
@@ -100,6 +112,7 @@ function renderPayloads(document, container) {
 }
 
 renderHttp(document.querySelector('[data-api-rest]'));
+renderFoxglove(document.querySelector('[data-api-foxglove]'), document.querySelector('[data-api-foxglove-url]'));
 
 async function load() {
 	const status = document.querySelector('[data-api-status]');

@@ -64,6 +64,11 @@ class ApiPageBrowserIntegrationTests {
 					"deg", "clockwise");
 			assertThat(reader.find("[data-payload=Command]").getText()).contains("TAKEOFF", "altitude", "NUDGE");
 			assertThat(reader.find("[data-payload=ErrorMessage]").getText()).contains("INVALID_JSON", "FORBIDDEN");
+			assertThat(reader.find("[data-api-foxglove-url]").getText())
+				.isEqualTo("ws://localhost:" + this.port + "/foxglove");
+			assertThat(reader.find("[data-api-foxglove] [data-channel='/drones/{droneId}/location']").getText())
+				.contains("foxglove.LocationFix", "Map panel");
+			reader.screenshot("api-foxglove", "section[aria-labelledby=foxglove-title]");
 			reader.screenshot("api");
 		}
 	}
