@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dronehub.security.TokenBucket;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import org.apache.commons.logging.Log;
@@ -48,6 +49,8 @@ final class FoxgloveClient {
 
 	private final FoxgloveMeters meters;
 
+	private final TokenBucket requests;
+
 	private final Map<Integer, Integer> channelsBySubscription = new HashMap<>();
 
 	private final Map<Integer, Integer> subscriptionsByChannel = new HashMap<>();
@@ -67,16 +70,21 @@ final class FoxgloveClient {
 	private long warnedAtNanos = System.nanoTime() - WARN_EVERY_NANOS;
 
 	FoxgloveClient(WebSocketSession session, RemoteEndpoint.Async remote, Duration stallTimeout, int maxQueued,
-			FoxgloveMeters meters) {
+			FoxgloveMeters meters, TokenBucket requests) {
 		this.session = session;
+		this.requests = requests;
 		this.remote = remote;
 		this.maxQueued = maxQueued;
 		this.meters = meters;
 		remote.setSendTimeout(stallTimeout.toMillis());
 	}
 
-	String id() {
-		return this.session.getId();
+	/**
+	 * Takes one of the connection's requests from its rate.
+	 * @return whether the request may be handled
+	 */
+	boolean tryRequest() {
+		return this.requests.tryTake();
 	}
 
 	/**

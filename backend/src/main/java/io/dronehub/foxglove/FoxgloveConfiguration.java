@@ -35,7 +35,7 @@ class FoxgloveConfiguration implements WebSocketConfigurer {
 	FoxgloveConfiguration(FoxgloveBridge bridge, JsonMapper json, TelemetryProperties telemetry,
 			SecurityProperties security, MeterRegistry meters) {
 		this.endpoint = new FoxgloveEndpoint(bridge, json, telemetry.stallTimeout(), MAX_QUEUED, MAX_SUBSCRIPTIONS,
-				FoxgloveMeters.register(meters, bridge));
+				FoxgloveMeters.register(meters, bridge), security.limits());
 		this.security = security;
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.dronehub.security.SecurityProperties;
+import io.dronehub.security.TokenBucket;
 import jakarta.websocket.Session;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +22,9 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * The hub's end of the Foxglove WebSocket protocol at {@code /foxglove}: read-only, so it
  * takes {@code subscribe} and {@code unsubscribe} and answers anything else (other
  * operations, client messages, malformed JSON, unknown channels, reused subscription ids)
- * with an error {@code status}, changing nothing.
+ * with an error {@code status}, changing nothing. Requests count against the STOMP
+ * command rate ({@code hub.security.limits.commands-per-second} and
+ * {@code command-burst}): beyond it they are dropped, each with an error {@code status}.
  */
 final class FoxgloveEndpoint extends AbstractWebSocketHandler {
 
@@ -36,23 +40,27 @@ final class FoxgloveEndpoint extends AbstractWebSocketHandler {
 
 	private final FoxgloveMeters meters;
 
+	private final SecurityProperties.Limits limits;
+
 	private final Map<String, FoxgloveClient> clients = new ConcurrentHashMap<>();
 
 	FoxgloveEndpoint(FoxgloveBridge bridge, JsonMapper json, Duration stallTimeout, int maxQueued, int maxSubscriptions,
-			FoxgloveMeters meters) {
+			FoxgloveMeters meters, SecurityProperties.Limits limits) {
 		this.bridge = bridge;
 		this.json = json;
 		this.stallTimeout = stallTimeout;
 		this.maxQueued = maxQueued;
 		this.maxSubscriptions = maxSubscriptions;
 		this.meters = meters;
+		this.limits = limits;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		Session jakarta = ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		FoxgloveClient client = new FoxgloveClient(session, jakarta.getAsyncRemote(), this.stallTimeout, this.maxQueued,
-				this.meters);
+				this.meters,
+				new TokenBucket(this.limits.commandsPerSecond(), this.limits.commandBurst(), System::nanoTime));
 		this.clients.put(session.getId(), client);
 		this.bridge.join(client);
 	}
@@ -69,6 +77,11 @@ final class FoxgloveEndpoint extends AbstractWebSocketHandler {
 		}
 		catch (JacksonException ex) {
 			error(client, "malformed JSON: " + ex.getOriginalMessage());
+			return;
+		}
+		if (!client.tryRequest()) {
+			error(client, "too many requests: at most " + this.limits.commandsPerSecond()
+					+ " a second; this one was dropped");
 			return;
 		}
 		String op = request.path("op").asString("");

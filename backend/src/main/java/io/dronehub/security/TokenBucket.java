@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * A token bucket: up to {@code burst} events at once, then {@code ratePerSecond} on
  * average. Thread-safe.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
 	private final double ratePerNano;
 
@@ -18,7 +18,13 @@ final class TokenBucket {
 
 	private long refilledAt;
 
-	TokenBucket(double ratePerSecond, int burst, LongSupplier nanoTime) {
+	/**
+	 * Creates a full bucket.
+	 * @param ratePerSecond tokens added a second
+	 * @param burst the most tokens it holds
+	 * @param nanoTime the clock, {@link System#nanoTime()} outside tests
+	 */
+	public TokenBucket(double ratePerSecond, int burst, LongSupplier nanoTime) {
 		this.ratePerNano = ratePerSecond / 1e9;
 		this.burst = burst;
 		this.nanoTime = nanoTime;
@@ -30,7 +36,7 @@ final class TokenBucket {
 	 * Takes a token if one is left.
 	 * @return {@code true} if the event may go ahead
 	 */
-	boolean tryTake() {
+	public boolean tryTake() {
 		return take() == 0;
 	}
 
@@ -38,7 +44,7 @@ final class TokenBucket {
 	 * Takes a token if one is left, or says how long until one is.
 	 * @return 0 if the event may go ahead, otherwise the nanoseconds until it may
 	 */
-	synchronized long take() {
+	public synchronized long take() {
 		long now = this.nanoTime.getAsLong();
 		this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * this.ratePerNano);
 		this.refilledAt = now;

@@ -78,6 +78,8 @@ class FoxgloveHostileClientsIntegrationTests {
 			hostile.text("{\"op\":\"subscribe\",\"subscriptions\":[{\"id\":100,\"channelId\":1}]}");
 			hostile.text("{\"op\":\"unsubscribe\",\"subscriptionIds\":[100]}");
 		}
+		assertThat(hostile.status()).as("a flood of requests")
+			.isEqualTo("too many requests: at most 50 a second; this one was dropped");
 
 		this.simulation.advance(1).get();
 		assertThat(hostile.nextBinary().get(0)).as("message data still flows").isEqualTo((byte) 1);
