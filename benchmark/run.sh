@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the hub, side by side with two floor servers and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow flood baseline floor-node peer fleet-recorder record export
+#   scenarios: fleet fast crowd pilot slow flood foxglove baseline floor-node peer fleet-recorder record export
 #                  cluster (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
@@ -68,13 +68,13 @@ for arg in "$@"; do
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | flood | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | pilot | slow | flood | foxglove | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
 		-h | --help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow flood baseline floor-node peer fleet-recorder record export cluster)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow flood foxglove baseline floor-node peer fleet-recorder record export cluster)
 smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 # the record rows are shortened to keep the whole run near its budget, unless told otherwise
 RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
@@ -285,6 +285,7 @@ summarise_jfr() { # file: top frames and first application frames of the executi
 
 COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server JIT CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
 ROWS=()
+FOXGLOVE_LINES=()
 
 num() { awk -v v="${1:--1}" -v d="$2" 'BEGIN { if (v < 0) print "n/a"; else printf "%.*f\n", d, v }'; }
 mib() { awk -v k="${1:--1}" 'BEGIN { if (k < 0) print "n/a"; else printf "%.0f\n", k / 1024 }'; }
@@ -343,6 +344,10 @@ write_tables() {
 				echo
 				printf '%s\n' "${REC_VERDICTS[@]}"
 			fi
+		fi
+		if [ ${#FOXGLOVE_LINES[@]} -gt 0 ]; then
+			echo
+			printf '%s\n' "${FOXGLOVE_LINES[@]}"
 		fi
 		if [ ${#CLUSTER_LINES[@]} -gt 0 ]; then
 			echo
@@ -426,7 +431,8 @@ add_export_rows() { # name database [notes]: from R
 
 # ---- scenarios
 
-hub_url() { echo "ws://127.0.0.1:$PORT/ws"; }
+HUB_PATH=/ws
+hub_url() { echo "ws://127.0.0.1:$PORT$HUB_PATH"; }
 credentials=()
 [ -n "$LOGIN" ] && credentials+=(--login="$LOGIN")
 [ -n "$PASSCODE" ] && credentials+=(--passcode="$PASSCODE")
@@ -502,6 +508,22 @@ scenario_flood() {
 	# the same flood against a hub without the limits: what they save
 	hub_run flood-50-unlimited 10 10 10 flood "${flood[@]}" -- --hub.security.logins.free-failures=1000000 \
 		--hub.security.logins.user-free-failures=1000000 --hub.security.logins.address-free-failures=1000000
+}
+
+scenario_foxglove() {
+	# 500 spectators over the Foxglove WebSocket protocol, each subscribed to every drone's
+	# telemetry channel, beside the same 500 over STOMP in the same run
+	hub_run foxglove-stomp-500 "$(scaled 500)" 10 10 plain
+	local stomp_cpu=${R[server_cpu_us_per_delivery]:-} stomp_p99=${R[p99_ms]:-}
+	HUB_PATH=/foxglove
+	hub_run foxglove-500 "$(scaled 500)" 10 10 plain --foxglove=true
+	HUB_PATH=/ws
+	FOXGLOVE_LINES+=("$(awk -v sc="$stomp_cpu" -v sp="$stomp_p99" -v fc="${R[server_cpu_us_per_delivery]:-}" \
+		-v fp="${R[p99_ms]:-}" 'BEGIN {
+			if (sc <= 0 || fc <= 0 || sp <= 0) { print "foxglove: no ratio (a row failed)"; exit }
+			c = fc / sc; p = fp / sp
+			verdict = (c <= 1.2 && p <= 1.2) ? "within" : "beyond"
+			printf "foxglove-500 against foxglove-stomp-500: server CPU per delivery %.2fx (%.2f against %.2f µs), p99 %.2fx (%s against %s ms): %s the 1.2x target.\n", c, fc, sc, p, fp, sp, verdict }')")
 }
 
 scenario_slow() {

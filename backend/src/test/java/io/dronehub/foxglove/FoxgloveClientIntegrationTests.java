@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subprotocol name, gets the server's info and the channels, whose schemas parse,
  * subscribes to a drone's telemetry and location and receives them decoded, with no
  * {@code seq} gap, while a pilot flies over STOMP; once it unsubscribes it receives no
- * more.
+ * more. A context of its own (six drones), so that the drone it flies is no other test's.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hub.simulation.clock=manual", "hub.fleet.size=3" })
+		properties = { "hub.simulation.clock=manual", "hub.fleet.size=6" })
 @ActiveProfiles("it")
 class FoxgloveClientIntegrationTests {
 
@@ -80,24 +80,24 @@ class FoxgloveClientIntegrationTests {
 		assertThat(info.get("capabilities").toString()).isEqualTo("[\"time\"]");
 		JsonNode advertised = next(printed, "advertise");
 		assertThat(advertised.get("schemasParse").asBoolean()).isTrue();
-		assertThat(advertised.get("topics").toString()).contains("\"/events\"", "\"/drones/d1/telemetry\"",
-				"\"/drones/d1/location\"", "\"/drones/d3/location\"");
+		assertThat(advertised.get("topics").toString()).contains("\"/events\"", "\"/drones/d6/telemetry\"",
+				"\"/drones/d6/location\"", "\"/drones/d3/location\"");
 		assertThat(advertised.get("schemaNames").toString()).contains("foxglove.LocationFix", "dronehub.DroneState");
 		next(printed, "subscribed");
 		next(printed, "subscribed");
 
 		StompTestClient pilot = this.hub.connect("alice");
 		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
-		pilot.request(replies, "/app/control", "{\"droneId\":\"d1\",\"action\":\"ACQUIRE\",\"commandId\":\"f-1\"}",
+		pilot.request(replies, "/app/control", "{\"droneId\":\"d6\",\"action\":\"ACQUIRE\",\"commandId\":\"f-1\"}",
 				"f-1");
-		pilot.request(replies, "/app/command", "{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"f-2\"}", "f-2");
+		pilot.request(replies, "/app/command", "{\"droneId\":\"d6\",\"type\":\"ARM\",\"commandId\":\"f-2\"}", "f-2");
 		pilot.request(replies, "/app/command",
-				"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":8,\"commandId\":\"f-3\"}", "f-3");
+				"{\"droneId\":\"d6\",\"type\":\"TAKEOFF\",\"altitude\":8,\"commandId\":\"f-3\"}", "f-3");
 		List<JsonNode> telemetry = new ArrayList<>();
 		List<JsonNode> locations = new ArrayList<>();
 		for (int tick = 0; tick < 40; tick++) {
 			this.hub.advance(1);
-			long seq = this.hub.latest("d1").seq();
+			long seq = this.hub.latest("d6").seq();
 			JsonNode state;
 			do {
 				state = next(printed, "message");
@@ -114,7 +114,7 @@ class FoxgloveClientIntegrationTests {
 		assertThat(last.get("pilot").asString()).isEqualTo("alice");
 		assertThat(last.get("alt").asDouble()).isPositive();
 		assertThat(last.get("timestamp").asString())
-			.isEqualTo(Long.toString(this.hub.latest("d1").timestamp() * 1_000_000L));
+			.isEqualTo(Long.toString(this.hub.latest("d6").timestamp() * 1_000_000L));
 		assertThat(locations.get(locations.size() - 1).get("altitude").asDouble())
 			.isEqualTo(last.get("alt").asDouble());
 
@@ -124,7 +124,7 @@ class FoxgloveClientIntegrationTests {
 		assertThat(next(printed, "status").get("message").asString()).as("taken after the unsubscribe")
 			.startsWith("unsupported op barrier");
 		this.hub.advance(5);
-		String newest = Long.toString(this.hub.latest("d1").timestamp() * 1_000_000L);
+		String newest = Long.toString(this.hub.latest("d6").timestamp() * 1_000_000L);
 		JsonNode after;
 		do {
 			after = next(printed, (line) -> true);
@@ -136,7 +136,7 @@ class FoxgloveClientIntegrationTests {
 
 	private Writer start(BlockingQueue<JsonNode> printed, String subprotocol) throws IOException {
 		Process process = new ProcessBuilder("node", "client.mjs", "ws://localhost:" + this.port + "/foxglove",
-				subprotocol, "d1")
+				subprotocol, "d6")
 			.directory(CLIENT.toFile())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();

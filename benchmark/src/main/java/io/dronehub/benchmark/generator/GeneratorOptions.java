@@ -47,6 +47,10 @@ import org.jspecify.annotations.Nullable;
  * @param flood how many threads flood the hub with logins during the window, or 0
  * @param floodLogin the user they try to log in as
  * @param floodPasscode the wrong password they try
+ * @param foxglove whether the healthy spectators speak the Foxglove WebSocket protocol
+ * (to the URL's {@code /foxglove}) instead of STOMP, subscribing to every advertised
+ * channel whose topic matches {@code foxgloveTopics}
+ * @param foxgloveTopics a regular expression of topics
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
@@ -54,7 +58,7 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean fly,
 		boolean publish, int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String metricsUrl,
 		@Nullable String metricsLogin, @Nullable String metricsPasscode, @Nullable String out, String transport,
-		int flood, String floodLogin, String floodPasscode) {
+		int flood, String floodLogin, String floodPasscode, boolean foxglove, String foxgloveTopics) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -75,7 +79,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.longInteger("server-pid", 0), reader.bool("server-jvm", true), reader.optional("metrics-url"),
 				reader.optional("metrics-login"), reader.optional("metrics-passcode"), reader.optional("out"),
 				reader.text("transport", "auto"), reader.integer("flood", 0), reader.text("flood-login", "bench"),
-				reader.text("flood-passcode", "wrong"));
+				reader.text("flood-passcode", "wrong"), reader.bool("foxglove", false),
+				reader.text("foxglove-topics", "/drones/[^/]+/telemetry"));
 		reader.requireAllRead();
 		return options;
 	}

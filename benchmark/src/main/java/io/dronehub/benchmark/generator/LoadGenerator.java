@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -74,7 +75,8 @@ public final class LoadGenerator {
 		this.group = new MultiThreadIoEventLoopGroup(1, this.transport.ioHandlerFactory());
 		this.loop = this.group.next();
 		this.connector = new WebSocketConnector(this.group, this.transport.channelClass(), options.url(),
-				options.deflate(), options.sourceAddresses());
+				options.deflate(), options.sourceAddresses(),
+				options.foxglove() ? WebSocketConnector.FOXGLOVE_SUBPROTOCOLS : WebSocketConnector.STOMP_SUBPROTOCOLS);
 		this.server = (options.serverPid() > 0) ? new ServerProbe(options.serverPid(), options.serverJvm()) : null;
 		this.metrics = (options.metricsUrl() != null)
 				? new HubMetrics(URI.create(options.metricsUrl()), options.metricsLogin(), options.metricsPasscode())
@@ -265,9 +267,11 @@ public final class LoadGenerator {
 					(o.pilotLogin() != null) ? o.pilotLogin() : o.login(),
 					(o.pilotPasscode() != null) ? o.pilotPasscode() : o.passcode()));
 		}
+		Pattern foxgloveTopics = Pattern.compile(o.foxgloveTopics());
 		for (int i = 0; i < o.spectators(); i++) {
-			plan.add(() -> new SpectatorConnection(this.registry, this.healthy, o.destination(), 1, false, o.login(),
-					o.passcode()));
+			plan.add(() -> o.foxglove() ? new FoxgloveSpectator(this.registry, this.healthy, foxgloveTopics)
+					: new SpectatorConnection(this.registry, this.healthy, o.destination(), 1, false, o.login(),
+							o.passcode()));
 		}
 		for (int i = 0; i < o.stalled(); i++) {
 			plan.add(() -> new SpectatorConnection(this.registry, this.stalled, o.destination(),

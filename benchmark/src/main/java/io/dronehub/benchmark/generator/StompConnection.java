@@ -48,7 +48,7 @@ abstract class StompConnection extends ChannelInboundHandlerAdapter {
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
 		if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
 			this.registry.handshakeCompleted(deflateNegotiated(ctx.channel()));
-			ctx.writeAndFlush(StompFrames.connect(this.login, this.passcode));
+			onHandshake(ctx);
 		}
 		else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
 			this.registry.failed("WebSocket handshake timed out");
@@ -61,8 +61,7 @@ abstract class StompConnection extends ChannelInboundHandlerAdapter {
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
 		try {
 			if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame) {
-				long receivedMillis = System.currentTimeMillis();
-				StompFrameParser.parse(((WebSocketFrame) msg).content(), (frame) -> onFrame(frame, receivedMillis));
+				onWebSocketFrame((WebSocketFrame) msg, System.currentTimeMillis());
 			}
 		}
 		finally {
@@ -86,11 +85,35 @@ abstract class StompConnection extends ChannelInboundHandlerAdapter {
 		ctx.close();
 	}
 
+	/**
+	 * Called once the WebSocket handshake completed: sends CONNECT.
+	 * @param ctx the channel's context
+	 */
+	void onHandshake(ChannelHandlerContext ctx) {
+		ctx.writeAndFlush(StompFrames.connect(this.login, this.passcode));
+	}
+
+	/**
+	 * Called for each WebSocket message: splits it into its STOMP frames.
+	 * @param message the message, released by the caller
+	 * @param receivedMillis when it arrived, epoch milliseconds
+	 */
+	void onWebSocketFrame(WebSocketFrame message, long receivedMillis) {
+		StompFrameParser.parse(message.content(), (frame) -> onFrame(frame, receivedMillis));
+	}
+
+	/**
+	 * Tells the registry the connection is ready, as CONNECTED does for STOMP.
+	 */
+	final void ready() {
+		this.ready = true;
+		this.registry.ready(this);
+	}
+
 	private void onFrame(StompFrame frame, long receivedMillis) {
 		switch (frame.command()) {
 			case CONNECTED -> {
-				this.ready = true;
-				this.registry.ready(this);
+				ready();
 				onConnected(channel());
 			}
 			case MESSAGE -> onMessage(frame, receivedMillis);

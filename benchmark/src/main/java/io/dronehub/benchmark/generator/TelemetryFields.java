@@ -27,9 +27,18 @@ record TelemetryFields(int droneNumber, long seq, long timestamp) {
 	 * @throws IllegalArgumentException when a field is missing
 	 */
 	static TelemetryFields read(StompFrame frame) {
-		ByteBuf body = frame.buffer();
-		int start = frame.bodyStart();
-		int end = frame.bodyEnd();
+		return read(frame.buffer(), frame.bodyStart(), frame.bodyEnd());
+	}
+
+	/**
+	 * Reads the fields of a drone state's JSON.
+	 * @param body holds the JSON
+	 * @param start where it starts
+	 * @param end where it ends
+	 * @return the fields
+	 * @throws IllegalArgumentException when a field is missing
+	 */
+	static TelemetryFields read(ByteBuf body, int start, int end) {
 		int droneId = find(body, start, end, DRONE_ID);
 		int droneNumber = -1;
 		if (body.getByte(droneId) == 'd') {

@@ -29,7 +29,11 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageD
  */
 final class WebSocketConnector {
 
-	private static final String STOMP_SUBPROTOCOLS = "v12.stomp,v11.stomp,v10.stomp";
+	/** The sub-protocols stompjs offers. */
+	static final String STOMP_SUBPROTOCOLS = "v12.stomp,v11.stomp,v10.stomp";
+
+	/** The Foxglove WebSocket protocol's. */
+	static final String FOXGLOVE_SUBPROTOCOLS = "foxglove.websocket.v1";
 
 	private static final int MAX_MESSAGE_BYTES = 1 << 20;
 
@@ -41,6 +45,8 @@ final class WebSocketConnector {
 
 	private final List<String> sourceAddresses;
 
+	private final String subprotocols;
+
 	private int next;
 
 	/**
@@ -50,10 +56,12 @@ final class WebSocketConnector {
 	 * @param url the server's WebSocket URL
 	 * @param deflate whether to offer permessage-deflate
 	 * @param sourceAddresses local addresses to bind, round-robin, or empty for any
+	 * @param subprotocols the sub-protocols offered, comma-separated
 	 */
 	WebSocketConnector(EventLoopGroup group, Class<? extends SocketChannel> channelClass, URI url, boolean deflate,
-			List<String> sourceAddresses) {
+			List<String> sourceAddresses, String subprotocols) {
 		this.url = url;
+		this.subprotocols = subprotocols;
 		this.deflate = deflate;
 		this.sourceAddresses = sourceAddresses;
 		this.bootstrap = new Bootstrap().group(group)
@@ -97,7 +105,7 @@ final class WebSocketConnector {
 	private WebSocketClientProtocolConfig protocolConfig() {
 		return WebSocketClientProtocolConfig.newBuilder()
 			.webSocketUri(this.url)
-			.subprotocol(STOMP_SUBPROTOCOLS)
+			.subprotocol(this.subprotocols)
 			.version(WebSocketVersion.V13)
 			.allowExtensions(this.deflate)
 			.customHeaders(new DefaultHttpHeaders())
