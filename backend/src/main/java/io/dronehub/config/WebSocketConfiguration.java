@@ -166,7 +166,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Dispos
 	static FilterRegistrationBean<DeflateRefusingFilter> deflateRefusingFilter() {
 		FilterRegistrationBean<DeflateRefusingFilter> registration = new FilterRegistrationBean<>(
 				new DeflateRefusingFilter());
-		registration.addUrlPatterns("/ws");
+		registration.addUrlPatterns("/ws", "/foxglove");
 		return registration;
 	}
 

@@ -85,6 +85,9 @@ final class ConnectionRegistry {
 				stats.recordDisconnection();
 			}
 		}
+		else if (connection instanceof FoxgloveSpectator && this.healthy != null) {
+			this.healthy.recordDisconnection();
+		}
 	}
 
 	/**
@@ -109,7 +112,10 @@ final class ConnectionRegistry {
 	 * @return the count
 	 */
 	int openSpectators() {
-		return (int) this.connections.stream().filter(SpectatorConnection.class::isInstance).count();
+		return (int) this.connections.stream()
+			.filter((connection) -> connection instanceof SpectatorConnection
+					|| connection instanceof FoxgloveSpectator)
+			.count();
 	}
 
 	/**
