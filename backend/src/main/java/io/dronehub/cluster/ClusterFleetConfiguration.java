@@ -1,5 +1,7 @@
 package io.dronehub.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -7,8 +9,10 @@ import io.dronehub.command.SimulationRequests;
 import io.dronehub.control.ControlLeases;
 import io.dronehub.control.ControlPrompts;
 import io.dronehub.flight.Fleet;
+import io.dronehub.flight.FleetListener;
 import io.dronehub.flight.FleetProperties;
 import io.dronehub.flight.SimulationLoop;
+import io.dronehub.foxglove.FoxgloveBridge;
 import io.dronehub.telemetry.RecentEvents;
 import io.dronehub.telemetry.TelemetryPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,22 +65,32 @@ class ClusterFleetConfiguration {
 	 * The other nodes' states on their way to this node's fan-out, handed to it on a
 	 * thread of their own, {@code cluster-telemetry}.
 	 */
+	/**
+	 * What shows the fleet live to clients, and so gets the other nodes' states and
+	 * events too: the STOMP publisher and, when present, the Foxglove bridge.
+	 */
 	@Bean
-	RemoteTelemetry remoteTelemetry(FleetProperties fleet, ClusterStates states, TelemetryPublisher publisher,
+	LiveViewers liveViewers(TelemetryPublisher publisher, ObjectProvider<FoxgloveBridge> foxglove) {
+		List<FleetListener> viewers = new ArrayList<>(List.of(publisher));
+		foxglove.ifAvailable(viewers::add);
+		return new LiveViewers(viewers);
+	}
+
+	@Bean
+	RemoteTelemetry remoteTelemetry(FleetProperties fleet, ClusterStates states, LiveViewers viewers,
 			MeterRegistry meters) {
 		ExecutorService thread = Executors.newSingleThreadExecutor((runnable) -> {
 			Thread telemetry = new Thread(runnable, "cluster-telemetry");
 			telemetry.setDaemon(true);
 			return telemetry;
 		});
-		return new RemoteTelemetry(Fleet.ids(fleet), states::isSimulatedHere, publisher::statesComputed, thread,
-				meters);
+		return new RemoteTelemetry(Fleet.ids(fleet), states::isSimulatedHere, viewers::statesComputed, thread, meters);
 	}
 
 	@Bean
 	ClusterRelay clusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members,
-			RemoteTelemetry remoteTelemetry, TelemetryPublisher publisher, RecentEvents recentEvents) {
-		return new ClusterRelay(channel, states, members, remoteTelemetry, publisher, recentEvents);
+			RemoteTelemetry remoteTelemetry, LiveViewers viewers, RecentEvents recentEvents) {
+		return new ClusterRelay(channel, states, members, remoteTelemetry, viewers, recentEvents);
 	}
 
 	@Bean

@@ -6,7 +6,6 @@ import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FleetListener;
 import io.dronehub.telemetry.RecentEvents;
-import io.dronehub.telemetry.TelemetryPublisher;
 
 /**
  * Carries telemetry and events between the nodes of a cluster, once per node rather than
@@ -29,17 +28,17 @@ final class ClusterRelay implements FleetListener {
 
 	private final RemoteTelemetry telemetry;
 
-	private final TelemetryPublisher publisher;
+	private final LiveViewers viewers;
 
 	private final RecentEvents recentEvents;
 
 	ClusterRelay(ClusterChannel channel, ClusterStates states, ClusterMembers members, RemoteTelemetry telemetry,
-			TelemetryPublisher publisher, RecentEvents recentEvents) {
+			LiveViewers viewers, RecentEvents recentEvents) {
 		this.channel = channel;
 		this.states = states;
 		this.members = members;
 		this.telemetry = telemetry;
-		this.publisher = publisher;
+		this.viewers = viewers;
 		this.recentEvents = recentEvents;
 		channel.subscribe(ClusterMessage.DESTINATION, this::received);
 	}
@@ -75,7 +74,7 @@ final class ClusterRelay implements FleetListener {
 		}
 		else if (message instanceof ClusterMessage.Events events) {
 			this.recentEvents.eventsOccurred(events.events());
-			this.publisher.eventsOccurred(events.events());
+			this.viewers.eventsOccurred(events.events());
 		}
 		else if (message instanceof ClusterMessage.Beat beat) {
 			this.members.heard(beat);

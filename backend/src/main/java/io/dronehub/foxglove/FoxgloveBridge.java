@@ -1,6 +1,5 @@
 package io.dronehub.foxglove;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,14 +11,15 @@ import io.dronehub.flight.FleetListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hands each tick's states and events to the Foxglove connections: advertises the
- * channels of drones that appear and unadvertises those of drones that go, serialises
- * each state, its location fix and each event once per tick, and gives each connection
- * what it subscribed to, with the hub's time. Called on the simulation thread; new
- * connections join from their own threads, under this object's lock so that each sees its
- * channels advertised exactly once.
+ * Hands states and events to the Foxglove connections: this node's each tick and, on a
+ * node of a cluster, the other nodes' as they arrive. Advertises the channels of drones
+ * that appear and unadvertises those of drones that go, serialises each state, its
+ * location fix and each event once per tick, and gives each connection what it subscribed
+ * to, with the hub's time. Called on the simulation thread (and the cluster's telemetry
+ * and broker threads); new connections join from their own threads, under this object's
+ * lock so that each sees its channels advertised exactly once.
  */
-final class FoxgloveBridge implements FleetListener {
+public final class FoxgloveBridge implements FleetListener {
 
 	private static final long NANOS_PER_MILLI = 1_000_000L;
 
@@ -63,10 +63,8 @@ final class FoxgloveBridge implements FleetListener {
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
-		List<String> drones = new ArrayList<>(states.size());
-		states.forEach((state) -> drones.add(state.droneId()));
 		synchronized (this) {
-			FoxgloveChannels.Changes changes = this.channels.update(drones);
+			FoxgloveChannels.Changes changes = this.channels.update(states);
 			if (!changes.removed().isEmpty()) {
 				String unadvertise = FoxgloveMessages.unadvertise(changes.removed());
 				for (FoxgloveClient client : this.clients) {

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.dronehub.apidocs.PayloadSchemas;
 import io.dronehub.flight.DroneState;
@@ -29,6 +29,9 @@ final class FoxgloveChannels {
 
 	static final String EVENTS_TOPIC = "/events";
 
+	/** How long without a state, in the states' time, before a drone's channels go. */
+	static final long GONE_AFTER_MILLIS = 10_000;
+
 	private final String stateSchema = PayloadSchemas.standalone(DroneState.class).toString();
 
 	private final String locationSchema = resource("/foxglove/LocationFix.json");
@@ -39,6 +42,10 @@ final class FoxgloveChannels {
 	private final Map<String, Ids> ids = new LinkedHashMap<>();
 
 	private final Map<String, Ids> advertised = new LinkedHashMap<>();
+
+	private final Map<String, Long> lastSeen = new HashMap<>();
+
+	private long newest;
 
 	private int nextId = 2;
 
@@ -57,31 +64,34 @@ final class FoxgloveChannels {
 	}
 
 	/**
-	 * Follows the drones of a tick.
-	 * @param drones the drones that have a state this tick
+	 * Follows the drones whose states arrive: a drone is advertised with its first state,
+	 * and unadvertised once {@link #GONE_AFTER_MILLIS} pass, in the states' own time,
+	 * without one. States may come a few drones at a time (on a node of a cluster, this
+	 * node's drones each tick and the other nodes' as they arrive).
+	 * @param states the states that arrived
 	 * @return the channels to advertise and to unadvertise
 	 */
-	Changes update(Collection<String> drones) {
+	Changes update(Collection<DroneState> states) {
 		List<FoxgloveChannel> added = new ArrayList<>();
 		List<Integer> removed = new ArrayList<>();
-		for (String drone : drones) {
-			if (!this.advertised.containsKey(drone)) {
-				Ids channels = this.ids.computeIfAbsent(drone, (key) -> new Ids(this.nextId++, this.nextId++));
-				this.advertised.put(drone, channels);
-				added.addAll(channels(drone, channels));
+		for (DroneState state : states) {
+			this.newest = Math.max(this.newest, state.timestamp());
+			this.lastSeen.put(state.droneId(), state.timestamp());
+			if (!this.advertised.containsKey(state.droneId())) {
+				Ids channels = this.ids.computeIfAbsent(state.droneId(),
+						(key) -> new Ids(this.nextId++, this.nextId++));
+				this.advertised.put(state.droneId(), channels);
+				added.addAll(channels(state.droneId(), channels));
 			}
 		}
-		if (this.advertised.size() > drones.size()) {
-			Set<String> present = Set.copyOf(drones);
-			this.advertised.entrySet().removeIf((entry) -> {
-				if (present.contains(entry.getKey())) {
-					return false;
-				}
-				removed.add(entry.getValue().telemetry());
-				removed.add(entry.getValue().location());
-				return true;
-			});
-		}
+		this.advertised.entrySet().removeIf((entry) -> {
+			if (this.newest - this.lastSeen.getOrDefault(entry.getKey(), this.newest) < GONE_AFTER_MILLIS) {
+				return false;
+			}
+			removed.add(entry.getValue().telemetry());
+			removed.add(entry.getValue().location());
+			return true;
+		});
 		return new Changes(added, removed);
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -132,6 +136,65 @@ abstract class ClusterIntegrationTests {
 			JsonNode fleet = StompTestClient.next(connect(node).subscribe("/app/fleet"));
 			assertThat(fleet).hasSize(4);
 		}
+	}
+
+	@Test
+	void aFoxgloveClientOnOneNodeSeesTheDronesTheOtherSimulates() throws Exception {
+		awaitSpread();
+		String remote = this.b.simulatedIds().get(0);
+		List<String> texts = new CopyOnWriteArrayList<>();
+		List<String> payloads = new CopyOnWriteArrayList<>();
+		WebSocket foxglove = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.subprotocols("foxglove.websocket.v1")
+			.buildAsync(URI.create("ws://localhost:" + this.a.port() + "/foxglove"), new WebSocket.Listener() {
+				private final StringBuilder text = new StringBuilder();
+
+				@Override
+				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+					this.text.append(data);
+					if (last) {
+						texts.add(this.text.toString());
+						this.text.setLength(0);
+					}
+					socket.request(1);
+					return null;
+				}
+
+				@Override
+				public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+					if (data.get(0) == 1) {
+						data.position(13);
+						payloads.add(StandardCharsets.UTF_8.decode(data).toString());
+					}
+					socket.request(1);
+					return null;
+				}
+			})
+			.get(10, TimeUnit.SECONDS);
+		String topic = "\"topic\":\"/drones/" + remote + "/telemetry\"";
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			this.a.advance();
+			this.b.advance();
+			return texts.stream().anyMatch((text) -> text.contains(topic));
+		});
+		JsonNode channel = texts.stream()
+			.filter((text) -> text.contains(topic))
+			.map(json::readTree)
+			.flatMap((advertise) -> advertise.get("channels").valueStream())
+			.filter((candidate) -> candidate.get("topic").asString().equals("/drones/" + remote + "/telemetry"))
+			.findFirst()
+			.orElseThrow();
+		foxglove
+			.sendText("{\"op\":\"subscribe\",\"subscriptions\":[{\"id\":1,\"channelId\":" + channel.get("id").asInt()
+					+ "}]}", true)
+			.join();
+		await().atMost(StompTestClient.TIMEOUT).until(() -> {
+			this.a.advance();
+			this.b.advance();
+			return payloads.stream().anyMatch((payload) -> payload.contains("\"droneId\":\"" + remote + "\""));
+		});
+		foxglove.abort();
 	}
 
 	@Test
