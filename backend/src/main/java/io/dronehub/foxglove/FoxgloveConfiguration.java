@@ -21,8 +21,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 @EnableWebSocket
 class FoxgloveConfiguration implements WebSocketConfigurer {
 
-	/** The endpoint's path. */
-	static final String PATH = "/foxglove";
+	private static final String PATH = "/foxglove";
 
 	private static final int MAX_QUEUED = 10_000;
 

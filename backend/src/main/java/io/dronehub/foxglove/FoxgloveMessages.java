@@ -8,11 +8,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON messages of the Foxglove WebSocket protocol that the hub sends.
+ * The JSON messages of the Foxglove WebSocket protocol that the hub sends; a status is a
+ * {@link #WARNING} or an {@link #ERROR} (the protocol's levels 1 and 2).
  */
 final class FoxgloveMessages {
-
-	static final int INFO = 0;
 
 	static final int WARNING = 1;
 
