@@ -1,5 +1,6 @@
 package io.dronehub.foxglove;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import io.dronehub.flight.DroneState;
 import io.dronehub.flight.FleetEvent;
 import io.dronehub.flight.FleetListener;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,8 +65,10 @@ public final class FoxgloveBridge implements FleetListener {
 
 	@Override
 	public void statesComputed(List<DroneState> states) {
+		List<FoxgloveChannels.@Nullable Ids> ids = new ArrayList<>(states.size());
 		synchronized (this) {
 			FoxgloveChannels.Changes changes = this.channels.update(states);
+			states.forEach((state) -> ids.add(this.channels.of(state.droneId())));
 			if (!changes.removed().isEmpty()) {
 				String unadvertise = FoxgloveMessages.unadvertise(changes.removed());
 				for (FoxgloveClient client : this.clients) {
@@ -81,12 +85,10 @@ public final class FoxgloveBridge implements FleetListener {
 			return;
 		}
 		long newest = 0;
-		for (DroneState state : states) {
-			FoxgloveChannels.Ids ids;
-			synchronized (this) {
-				ids = this.channels.of(state.droneId());
-			}
-			if (ids == null) {
+		for (int i = 0; i < states.size(); i++) {
+			DroneState state = states.get(i);
+			FoxgloveChannels.Ids channels = ids.get(i);
+			if (channels == null) {
 				continue;
 			}
 			long nanos = state.timestamp() * NANOS_PER_MILLI;
@@ -101,8 +103,8 @@ public final class FoxgloveBridge implements FleetListener {
 					telemetry = this.json.writeValueAsBytes(state);
 					location = this.json.writeValueAsBytes(LocationFix.of(state));
 				}
-				client.publish(ids.telemetry(), nanos, telemetry, true);
-				client.publish(ids.location(), nanos, location, true);
+				client.publish(channels.telemetry(), nanos, telemetry, true);
+				client.publish(channels.location(), nanos, location, true);
 			}
 		}
 		for (FoxgloveClient client : this.clients) {
