@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fan-out benchmark of the hub, side by side with two floor servers and RabbitMQ Web-STOMP.
 # Usage: benchmark/run.sh [scenario ...] [options]     (see benchmark/README.md)
-#   scenarios: fleet fast crowd pilot slow flood foxglove baseline floor-node peer fleet-recorder record export
+#   scenarios: fleet fast crowd rate pilot slow flood foxglove baseline floor-node peer fleet-recorder record export
 #                  cluster (default: all, in that order)
 #   --duration=S   measured window per run, seconds (default 15)
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
@@ -68,13 +68,13 @@ for arg in "$@"; do
 		--passcode=*) PASSCODE=${arg#*=} ;;
 		--jfr) JFR=true ;;
 		--no-build) BUILD=false ;;
-		fleet | fast | crowd | pilot | slow | flood | foxglove | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
+		fleet | fast | crowd | rate | pilot | slow | flood | foxglove | baseline | floor-node | peer | fleet-recorder | record | export | cluster) SCENARIOS+=("$arg") ;;
 		--transport=*) TRANSPORT=${arg#*=} ;;
 		-h | --help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
 	esac
 done
-[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd pilot slow flood foxglove baseline floor-node peer fleet-recorder record export cluster)
+[ ${#SCENARIOS[@]} -eq 0 ] && SCENARIOS=(fleet fast crowd rate pilot slow flood foxglove baseline floor-node peer fleet-recorder record export cluster)
 smaller() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? a : b }'; }
 # the record rows are shortened to keep the whole run near its budget, unless told otherwise
 RECORD_DURATION=${RECORD_DURATION:-$(smaller "$DURATION" 10)}
@@ -286,6 +286,7 @@ summarise_jfr() { # file: top frames and first application frames of the executi
 COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server JIT CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
 ROWS=()
 FOXGLOVE_LINES=()
+RATE_LINES=()
 
 num() { awk -v v="${1:--1}" -v d="$2" 'BEGIN { if (v < 0) print "n/a"; else printf "%.*f\n", d, v }'; }
 mib() { awk -v k="${1:--1}" 'BEGIN { if (k < 0) print "n/a"; else printf "%.0f\n", k / 1024 }'; }
@@ -309,7 +310,7 @@ add_row() { # name notes
 	local errors=${R[errors]:-}
 	[ -n "$errors" ] && notes="$notes; errors: ${errors//,/;}"
 	notes=${notes#; }
-	ROWS+=("$name,$conns/$((R[spectators] + R[stalled])),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_jit_cpu_pct]:-}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
+	ROWS+=("$name,$conns/$((R[spectators] + R[stalled] + ${R[throttled]:-0})),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_jit_cpu_pct]:-}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
 }
 
 md_table() { # columns rows...: a Markdown table
@@ -348,6 +349,10 @@ write_tables() {
 		if [ ${#FOXGLOVE_LINES[@]} -gt 0 ]; then
 			echo
 			printf '%s\n' "${FOXGLOVE_LINES[@]}"
+		fi
+		if [ ${#RATE_LINES[@]} -gt 0 ]; then
+			echo
+			printf '%s\n' "${RATE_LINES[@]}"
 		fi
 		if [ ${#CLUSTER_LINES[@]} -gt 0 ]; then
 			echo
@@ -468,6 +473,7 @@ notes() { # kind
 		crowd) echo "connected ${R[connections_ready]:-0} in $(num "${R[connect_seconds]:-0}" 1) s ($(num "${R[connect_rate]:-0}" 0)/s); ${R[connections_failed]:-0} failed" ;;
 		pilot) echo "pilot ${R[pilot_status]:-?}: round trip p50 ${R[pilot_p50_ms]:-?} ms p99 ${R[pilot_p99_ms]:-?} ms over ${R[pilot_round_trips]:-0} MOVEs (${R[pilot_superseded]:-0} superseded before a tick)" ;;
 		flood) echo "${R[flood_parallel]:-0} threads flooding logins from one address: $(num "${R[flood_attempts_per_s]:-0}" 0) attempts/s (${R[flood_outcomes]:-none}); ${R[logins_checked]:-?} passwords checked; ${R[handshakes_limited]:-?} handshakes refused (429); simulation skipped ${R[simulation_skipped_ticks]:-?} ticks" ;;
+		rate) echo "beside them $(scaled 1000) at rate-hz ${R[throttled_rate_hz]:-?}: $(num "${R[throttled_delivered_per_s]:-0}" 0) delivered/s; ${R[throttled_lost]:-?} lost; ${R[throttled_reordered]:-?} reordered; ${R[throttled_disconnected]:-?} disconnected; arrivals ${R[throttled_spacing_min_ticks]:-?}-${R[throttled_spacing_max_ticks]:-?} ticks apart; jitter p50 / p99 / max ${R[throttled_jitter_p50_ms]:-?} / ${R[throttled_jitter_p99_ms]:-?} / ${R[throttled_jitter_max_ms]:-?} ms; ${R[throttled_overstated_skips]:-?} skipped headers beyond the gap; p99 ${R[throttled_p99_ms]:-?} ms" ;;
 		slow) echo "healthy spectators only; ${R[stalled]:-0} stalled: ${R[stalled_disconnected]:-0} closed by the server" ;;
 		peer) echo "RabbitMQ $RABBIT_VERSION; publisher skipped ${R[publisher_skipped_ticks]:-0} ticks" ;;
 		fly) fly_notes ;;
@@ -524,6 +530,20 @@ scenario_foxglove() {
 			c = fc / sc; p = fp / sp
 			verdict = (c <= 1.2 && p <= 1.2) ? "within" : "beyond"
 			printf "foxglove-500 against foxglove-stomp-500: server CPU per delivery %.2fx (%.2f against %.2f µs), p99 %.2fx (%s against %s ms): %s the 1.2x target.\n", c, fc, sc, p, fp, sp, verdict }')")
+}
+
+scenario_rate() {
+	# 1,000 spectators of the whole fleet asking for rate-hz 1 beside 50 taking every tick
+	# (10,000 and 5,000 deliveries a second), against 150 taking every tick (15,000), in the
+	# same run: a throttled delivery should cost no more than an unthrottled one
+	hub_run rate-unthrottled-150 "$(scaled 150)" 10 10 plain
+	local plain_cpu=${R[server_cpu_us_per_delivery]:-}
+	hub_run rate-1000 "$(scaled 50)" 10 10 rate --throttled="$(scaled 1000)" --throttled-rate-hz=1
+	RATE_LINES+=("$(awk -v pc="$plain_cpu" -v rc="${R[server_cpu_us_per_delivery]:-}" \
+		-v jitter="${R[throttled_jitter_max_ms]:-}" -v lost="${R[throttled_lost]:-}" 'BEGIN {
+			if (pc <= 0 || rc <= 0 || jitter == "") { print "rate: no ratio (a row failed)"; exit }
+			c = rc / pc
+			printf "rate-1000 against rate-unthrottled-150: server CPU per delivery %.2fx (%.2f against %.2f µs): %s the 1.2x target; the throttled arrivals came at most %d ms off their 1 s period (a tick is 100 ms): %s; %d lost.\n", c, rc, pc, (c <= 1.2) ? "within" : "beyond", jitter, (jitter <= 100) ? "within one tick" : "beyond one tick", lost }')")
 }
 
 scenario_slow() {

@@ -36,14 +36,18 @@ final class ConnectionRegistry {
 
 	private @Nullable DeliveryStats stalled;
 
+	private @Nullable DeliveryStats throttled;
+
 	/**
 	 * Routes closings of spectators to the stats of their group.
 	 * @param healthy the healthy spectators' stats
 	 * @param stalled the stalled spectators' stats
+	 * @param throttled the rate-limited spectators' stats
 	 */
-	void groups(DeliveryStats healthy, DeliveryStats stalled) {
+	void groups(DeliveryStats healthy, DeliveryStats stalled, DeliveryStats throttled) {
 		this.healthy = healthy;
 		this.stalled = stalled;
+		this.throttled = throttled;
 	}
 
 	void handshakeCompleted(boolean deflateNegotiated) {
@@ -80,7 +84,8 @@ final class ConnectionRegistry {
 			return;
 		}
 		if (connection instanceof SpectatorConnection spectator) {
-			DeliveryStats stats = spectator.stalled() ? this.stalled : this.healthy;
+			DeliveryStats stats = spectator.stalled() ? this.stalled
+					: spectator.rateLimited() ? this.throttled : this.healthy;
 			if (stats != null) {
 				stats.recordDisconnection();
 			}

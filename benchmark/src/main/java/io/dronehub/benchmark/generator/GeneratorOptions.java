@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  * (to the URL's {@code /foxglove}) instead of STOMP, subscribing to every advertised
  * channel whose topic matches {@code foxgloveTopics}
  * @param foxgloveTopics a regular expression of topics
+ * @param throttled how many more spectators subscribe with a {@code rate-hz} header
+ * @param throttledRateHz the {@code rate-hz} they ask for
  */
 record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscriptions, int stalledReceiveBuffer,
 		int connectRate, int connectConcurrency, int warmupSeconds, int durationSeconds, boolean deflate,
@@ -58,7 +60,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 		boolean pilot, String pilotDrone, @Nullable String pilotLogin, @Nullable String pilotPasscode, boolean fly,
 		boolean publish, int drones, int rateHz, long serverPid, boolean serverJvm, @Nullable String metricsUrl,
 		@Nullable String metricsLogin, @Nullable String metricsPasscode, @Nullable String out, String transport,
-		int flood, String floodLogin, String floodPasscode, boolean foxglove, String foxgloveTopics) {
+		int flood, String floodLogin, String floodPasscode, boolean foxglove, String foxgloveTopics, int throttled,
+		double throttledRateHz) {
 
 	/**
 	 * Reads options; unknown names are an error.
@@ -80,7 +83,8 @@ record GeneratorOptions(URI url, int spectators, int stalled, int stalledSubscri
 				reader.optional("metrics-login"), reader.optional("metrics-passcode"), reader.optional("out"),
 				reader.text("transport", "auto"), reader.integer("flood", 0), reader.text("flood-login", "bench"),
 				reader.text("flood-passcode", "wrong"), reader.bool("foxglove", false),
-				reader.text("foxglove-topics", "/drones/[^/]+/telemetry"));
+				reader.text("foxglove-topics", "/drones/[^/]+/telemetry"), reader.integer("throttled", 0),
+				Double.parseDouble(reader.text("throttled-rate-hz", "1")));
 		reader.requireAllRead();
 		return options;
 	}

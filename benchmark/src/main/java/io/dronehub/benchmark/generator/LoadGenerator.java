@@ -2,6 +2,7 @@ package io.dronehub.benchmark.generator;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,10 @@ public final class LoadGenerator {
 
 	private final DeliveryStats stalled = new DeliveryStats();
 
+	private final DeliveryStats throttled = new DeliveryStats();
+
+	private final ArrivalSpacing throttledSpacing;
+
 	private final WebSocketConnector connector;
 
 	private final @Nullable ServerProbe server;
@@ -71,6 +76,7 @@ public final class LoadGenerator {
 
 	private LoadGenerator(GeneratorOptions options) {
 		this.options = options;
+		this.throttledSpacing = new ArrivalSpacing(Math.round(1000 / options.throttledRateHz()));
 		this.transport = Transport.named(options.transport());
 		this.group = new MultiThreadIoEventLoopGroup(1, this.transport.ioHandlerFactory());
 		this.loop = this.group.next();
@@ -81,7 +87,7 @@ public final class LoadGenerator {
 		this.metrics = (options.metricsUrl() != null)
 				? new HubMetrics(URI.create(options.metricsUrl()), options.metricsLogin(), options.metricsPasscode())
 				: null;
-		this.registry.groups(this.healthy, this.stalled);
+		this.registry.groups(this.healthy, this.stalled, this.throttled);
 	}
 
 	/**
@@ -103,6 +109,7 @@ public final class LoadGenerator {
 		Results results = new Results();
 		results.put("spectators", this.options.spectators());
 		results.put("stalled", this.options.stalled());
+		results.put("throttled", this.options.throttled());
 		results.put("transport", this.transport.name().toLowerCase(Locale.ROOT));
 		long idleHeap = (this.server != null) ? this.server.heapAfterGcKib() : -1;
 		long idleRss = (this.server != null) ? this.server.residentKib() : -1;
@@ -127,6 +134,8 @@ public final class LoadGenerator {
 		long publishedStart = onLoop(() -> {
 			this.healthy.measuring(true);
 			this.stalled.measuring(true);
+			this.throttled.measuring(true);
+			this.throttledSpacing.measuring(true);
 			return publishedSoFar();
 		});
 		Flood flood = (this.options.flood() > 0) ? new Flood(this.options.url(), this.options.floodLogin(),
@@ -143,6 +152,8 @@ public final class LoadGenerator {
 		long publishedEnd = onLoop(() -> {
 			this.healthy.measuring(false);
 			this.stalled.measuring(false);
+			this.throttled.measuring(false);
+			this.throttledSpacing.measuring(false);
 			return publishedSoFar();
 		});
 		double window = (System.nanoTime() - windowStart) / 1e9;
@@ -217,7 +228,8 @@ public final class LoadGenerator {
 			return null;
 		});
 		results.put("generator_cpu_pct", 100 * generatorCpu / window);
-		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered");
+		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered")
+				+ results.longValue("throttled_delivered");
 		results.put("server_cpu_pct", 100 * serverCpu / window);
 		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
 		// the JIT compiler's share: still large in a young JVM, and larger the more code
@@ -270,12 +282,18 @@ public final class LoadGenerator {
 		Pattern foxgloveTopics = Pattern.compile(o.foxgloveTopics());
 		for (int i = 0; i < o.spectators(); i++) {
 			plan.add(() -> o.foxglove() ? new FoxgloveSpectator(this.registry, this.healthy, foxgloveTopics)
-					: new SpectatorConnection(this.registry, this.healthy, o.destination(), 1, false, o.login(),
+					: new SpectatorConnection(this.registry, this.healthy, o.destination(), 1, false, null, o.login(),
 							o.passcode()));
+		}
+		SpectatorConnection.RateLimit rate = new SpectatorConnection.RateLimit(rateHeader(o.throttledRateHz()),
+				this.throttledSpacing);
+		for (int i = 0; i < o.throttled(); i++) {
+			plan.add(() -> new SpectatorConnection(this.registry, this.throttled, o.destination(), 1, false, rate,
+					o.login(), o.passcode()));
 		}
 		for (int i = 0; i < o.stalled(); i++) {
 			plan.add(() -> new SpectatorConnection(this.registry, this.stalled, o.destination(),
-					o.stalledSubscriptions(), true, o.login(), o.passcode()));
+					o.stalledSubscriptions(), true, null, o.login(), o.passcode()));
 		}
 		int perTick = (int) Math.max(1, Math.ceil(o.connectRate() * CONNECT_TICK_MILLIS / 1000.0));
 		int[] launched = { 0 };
@@ -394,6 +412,21 @@ public final class LoadGenerator {
 		results.put("disconnected", this.healthy.disconnected());
 		results.put("stalled_delivered", this.stalled.delivered());
 		results.put("stalled_disconnected", this.stalled.disconnected());
+		results.put("throttled_delivered", this.throttled.delivered());
+		if (this.options.throttled() > 0) {
+			results.put("throttled_rate_hz", rateHeader(this.options.throttledRateHz()));
+			results.put("throttled_delivered_per_s", this.throttled.delivered() / window);
+			results.put("throttled_lost", this.throttled.lost());
+			results.put("throttled_reordered", this.throttled.reordered());
+			results.put("throttled_disconnected", this.throttled.disconnected());
+			results.put("throttled_p99_ms", this.throttled.latencyMillis().getValueAtPercentile(99));
+			results.put("throttled_jitter_p50_ms", this.throttledSpacing.jitterMillis().getValueAtPercentile(50));
+			results.put("throttled_jitter_p99_ms", this.throttledSpacing.jitterMillis().getValueAtPercentile(99));
+			results.put("throttled_jitter_max_ms", this.throttledSpacing.jitterMillis().getMaxValue());
+			results.put("throttled_spacing_min_ticks", this.throttledSpacing.minTicks());
+			results.put("throttled_spacing_max_ticks", this.throttledSpacing.maxTicks());
+			results.put("throttled_overstated_skips", this.throttledSpacing.overstatedSkips());
+		}
 		PilotConnection pilot = this.pilot;
 		if (pilot != null) {
 			results.put("pilot_status", pilot.status());
@@ -407,6 +440,11 @@ public final class LoadGenerator {
 		if (publisher != null) {
 			results.put("publisher_skipped_ticks", publisher.skippedTicks());
 		}
+	}
+
+	/** A rate as the {@code rate-hz} header gives it: 1, 0.5, 2.5. */
+	private static String rateHeader(double rateHz) {
+		return BigDecimal.valueOf(rateHz).stripTrailingZeros().toPlainString();
 	}
 
 	private <T> T onLoop(Callable<T> task) throws InterruptedException, ExecutionException {

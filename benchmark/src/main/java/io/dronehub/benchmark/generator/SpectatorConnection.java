@@ -1,5 +1,7 @@
 package io.dronehub.benchmark.generator;
 
+import java.util.Arrays;
+
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
@@ -7,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * A spectator: subscribes to the telemetry topic and records every state it receives. A
  * stalled spectator stops reading after its first message, so the server sees its socket
  * back up, until it is resumed: then it reads what is buffered and sees whether the
- * server closed the connection meanwhile.
+ * server closed the connection meanwhile. A rate-limited spectator subscribes with a
+ * {@code rate-hz} header: the gaps in {@code seq} that the frames' {@code skipped}
+ * headers account for are not lost, and its arrivals' spacing is recorded.
  */
 final class SpectatorConnection extends StompConnection {
 
@@ -21,6 +25,14 @@ final class SpectatorConnection extends StompConnection {
 
 	private final boolean stalled;
 
+	private final @Nullable RateLimit rate;
+
+	/** When each drone's last state arrived, epoch milliseconds; rate-limited only. */
+	private long[] lastArrival = new long[0];
+
+	/** Each drone's last {@code seq}; rate-limited only. */
+	private long[] lastSeq = new long[0];
+
 	private boolean resumed;
 
 	/**
@@ -30,26 +42,33 @@ final class SpectatorConnection extends StompConnection {
 	 * @param destination the telemetry topic
 	 * @param subscriptions how many subscriptions to that topic it holds
 	 * @param stalled whether it stops reading after its first message
+	 * @param rate the rate its subscriptions ask for, or {@code null} for every state
 	 * @param login CONNECT login, or {@code null}
 	 * @param passcode CONNECT passcode, or {@code null}
 	 */
 	SpectatorConnection(ConnectionRegistry registry, DeliveryStats stats, String destination, int subscriptions,
-			boolean stalled, @Nullable String login, @Nullable String passcode) {
+			boolean stalled, @Nullable RateLimit rate, @Nullable String login, @Nullable String passcode) {
 		super(registry, login, passcode);
 		this.stats = stats;
 		this.destination = destination;
 		this.subscriptions = subscriptions;
 		this.stalled = stalled;
+		this.rate = rate;
 	}
 
 	boolean stalled() {
 		return this.stalled;
 	}
 
+	boolean rateLimited() {
+		return this.rate != null;
+	}
+
 	@Override
 	void onConnected(Channel channel) {
 		for (int i = 0; i < this.subscriptions; i++) {
-			channel.write(StompFrames.subscribe("sub-" + i, this.destination));
+			channel.write(StompFrames.subscribe("sub-" + i, this.destination,
+					(this.rate != null) ? this.rate.header() : null));
 		}
 		channel.flush();
 	}
@@ -57,11 +76,38 @@ final class SpectatorConnection extends StompConnection {
 	@Override
 	void onMessage(StompFrame frame, long receivedMillis) {
 		TelemetryFields fields = TelemetryFields.read(frame);
-		long skipped = this.sequences.accept(Math.max(fields.droneNumber(), 0), fields.seq());
-		this.stats.delivered(fields, receivedMillis, skipped);
+		long missing = this.sequences.accept(Math.max(fields.droneNumber(), 0), fields.seq());
+		RateLimit rate = this.rate;
+		if (rate != null && missing >= 0) {
+			missing = rateLimited(rate.spacing(), frame, fields, receivedMillis, missing);
+		}
+		this.stats.delivered(fields, receivedMillis, missing);
 		if (this.stalled && !this.resumed) {
 			channel().config().setAutoRead(false);
 		}
+	}
+
+	/**
+	 * Records a rate-limited arrival's spacing and what its {@code skipped} header
+	 * explains of the states missing before it.
+	 * @return the states missing beyond that: lost
+	 */
+	private long rateLimited(ArrivalSpacing spacing, StompFrame frame, TelemetryFields fields, long receivedMillis,
+			long missing) {
+		int drone = Math.max(fields.droneNumber(), 0);
+		if (drone >= this.lastSeq.length) {
+			this.lastSeq = Arrays.copyOf(this.lastSeq, drone + 1);
+			this.lastArrival = Arrays.copyOf(this.lastArrival, drone + 1);
+		}
+		if (this.lastSeq[drone] != 0) {
+			spacing.interval(receivedMillis - this.lastArrival[drone], fields.seq() - this.lastSeq[drone]);
+		}
+		this.lastSeq[drone] = fields.seq();
+		this.lastArrival[drone] = receivedMillis;
+		String header = frame.header("skipped");
+		long skipped = (header != null) ? Long.parseLong(header.trim()) : 0;
+		spacing.skipped(missing, skipped);
+		return Math.max(missing - skipped, 0);
 	}
 
 	/**
@@ -71,6 +117,15 @@ final class SpectatorConnection extends StompConnection {
 	void resume() {
 		this.resumed = true;
 		channel().config().setAutoRead(true);
+	}
+
+	/**
+	 * The rate a spectator's subscriptions ask for.
+	 *
+	 * @param header the {@code rate-hz} header's value, as sent
+	 * @param spacing where the group's arrivals are measured
+	 */
+	record RateLimit(String header, ArrivalSpacing spacing) {
 	}
 
 }

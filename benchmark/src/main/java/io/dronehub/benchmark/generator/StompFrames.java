@@ -37,10 +37,24 @@ final class StompFrames {
 	 * @return the frame
 	 */
 	static TextWebSocketFrame subscribe(String id, String destination) {
-		return text(new StringBuilder("SUBSCRIBE\nid:").append(id)
+		return subscribe(id, destination, null);
+	}
+
+	/**
+	 * A SUBSCRIBE with {@code ack:auto}, at a rate of its own when given one.
+	 * @param id the subscription id
+	 * @param destination what to subscribe to
+	 * @param rateHz the {@code rate-hz} header's value, or {@code null} for every state
+	 * @return the frame
+	 */
+	static TextWebSocketFrame subscribe(String id, String destination, @Nullable String rateHz) {
+		StringBuilder frame = new StringBuilder("SUBSCRIBE\nid:").append(id)
 			.append("\ndestination:")
-			.append(destination)
-			.append("\nack:auto\n\n\0"));
+			.append(destination);
+		if (rateHz != null) {
+			frame.append("\nrate-hz:").append(rateHz);
+		}
+		return text(frame.append("\nack:auto\n\n\0"));
 	}
 
 	/**
