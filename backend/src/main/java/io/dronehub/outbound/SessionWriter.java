@@ -51,6 +51,14 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	 */
 	static final int MAX_BATCH_CHARS = 4000;
 
+	/**
+	 * Each thread's batch under construction, reused from one write to the next instead
+	 * of allocating a builder of {@link #MAX_BATCH_CHARS} for every write: a batch is
+	 * built and turned into its message within one call, under one writer's lock.
+	 */
+	private static final ThreadLocal<StringBuilder> BATCH = ThreadLocal
+		.withInitial(() -> new StringBuilder(MAX_BATCH_CHARS));
+
 	/** The writer whose {@code sendText} the current thread is inside, if any. */
 	private static final ThreadLocal<SessionWriter<?>> SENDING = new ThreadLocal<>();
 
@@ -249,7 +257,8 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	 * {@link #MAX_BATCH_CHARS}; guarded by this.
 	 */
 	private @Nullable String drainAll() {
-		StringBuilder batch = new StringBuilder(Math.min(MAX_BATCH_CHARS, (int) this.pendingBytes + 4096));
+		StringBuilder batch = BATCH.get();
+		batch.setLength(0);
 		while (!this.frames.isEmpty()
 				&& (batch.length() == 0 || batch.length() + this.frames.peek().length() <= MAX_BATCH_CHARS)) {
 			String frame = this.frames.poll();
@@ -259,7 +268,12 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 		if (this.frames.isEmpty() && this.closeWhenFlushed == null) {
 			this.latest.drainTo(batch, MAX_BATCH_CHARS, this.takeLatest);
 		}
-		return (batch.length() > 0) ? batch.toString() : null;
+		String message = (batch.length() > 0) ? batch.toString() : null;
+		if (batch.capacity() > 2 * MAX_BATCH_CHARS) {
+			// a frame larger than a batch went alone: keep no builder that large
+			BATCH.remove();
+		}
+		return message;
 	}
 
 	/** The next single frame, Spring's first; guarded by this. */

@@ -15,6 +15,9 @@ final class TelemetrySubscription {
 
 	private final String destination;
 
+	/** What its frames are shared by: its destination and id. */
+	private final String frameKey;
+
 	private final @Nullable String droneId;
 
 	private final @Nullable SubscriptionRate rate;
@@ -38,6 +41,7 @@ final class TelemetrySubscription {
 	TelemetrySubscription(String id, String destination, @Nullable String droneId, @Nullable SubscriptionRate rate) {
 		this.id = id;
 		this.destination = destination;
+		this.frameKey = destination + '\n' + id;
 		this.droneId = droneId;
 		this.rate = rate;
 	}
@@ -48,6 +52,14 @@ final class TelemetrySubscription {
 
 	String destination() {
 		return this.destination;
+	}
+
+	/**
+	 * The key of the frames it shares with the subscriptions of the same destination and
+	 * id, built once rather than for every frame.
+	 */
+	String frameKey() {
+		return this.frameKey;
 	}
 
 	boolean wants(String droneId) {

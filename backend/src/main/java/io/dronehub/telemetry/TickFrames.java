@@ -100,10 +100,7 @@ final class TickFrames {
 	 * @param skipped the {@code skipped} header's value, or {@link #EVERY_TICK} for none
 	 */
 	String frame(int index, TelemetrySubscription subscription, long skipped) {
-		String key = subscription.destination() + '\n' + subscription.id();
-		if (skipped != EVERY_TICK) {
-			key += '\n' + Long.toString(skipped);
-		}
+		String key = (skipped != EVERY_TICK) ? subscription.frameKey() + '\n' + skipped : subscription.frameKey();
 		return this.frames.get(index).computeIfAbsent(key, (k) -> encode(index, subscription, skipped));
 	}
 
