@@ -9,6 +9,8 @@
 #                  or --duration and --warmup when those are shorter)
 #   --recorder-warmup=S   warm-up of the two fleet-recorder rows (default 180: the JIT compiles
 #                  the database's code for about three minutes; see benchmark/README.md)
+#   --rate-warmup=S   warm-up of the two rate rows (default 60: after 10 s the JIT still took
+#                  1-5 % of the core, more in the throttled row, against the difference measured)
 #   --recorder-pairs=N    fleet-recorder rows off then on (on then off in even pairs), N
 #                  times over (default 1), and the median of the N ratios
 #   --scale=F      multiply every spectator count by F (e.g. 0.1 for a smoke run)
@@ -45,6 +47,7 @@ WARMUP=10
 RECORD_DURATION=""
 RECORD_WARMUP=""
 RECORDER_WARMUP=180
+RATE_WARMUP=60
 RECORDER_PAIRS=1
 SCALE=1
 DEFLATE=true
@@ -61,6 +64,7 @@ for arg in "$@"; do
 		--record-duration=*) RECORD_DURATION=${arg#*=} ;;
 		--record-warmup=*) RECORD_WARMUP=${arg#*=} ;;
 		--recorder-warmup=*) RECORDER_WARMUP=${arg#*=} ;;
+		--rate-warmup=*) RATE_WARMUP=${arg#*=} ;;
 		--recorder-pairs=*) RECORDER_PAIRS=${arg#*=} ;;
 		--scale=*) SCALE=${arg#*=} ;;
 		--no-deflate) DEFLATE=false ;;
@@ -283,7 +287,7 @@ summarise_jfr() { # file: top frames and first application frames of the executi
 
 # ---- the table
 
-COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server JIT CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
+COLUMNS="scenario,connections,deflate,published/s,delivered/s,p50 ms,p99 ms,p99.9 ms,max ms,lost,reordered,disconnected,server CPU %,server JIT CPU %,server kernel CPU %,server µs/delivery,server RSS MiB,heap after GC MiB,RSS KiB/conn,heap KiB/conn,generator CPU %,valid,notes"
 ROWS=()
 FOXGLOVE_LINES=()
 RATE_LINES=()
@@ -297,7 +301,7 @@ per_conn() { # loaded idle connections
 add_row() { # name notes
 	local name=$1 notes=${2//,/;}
 	if [ -z "${R[delivered]:-}" ]; then
-		ROWS+=("$name,n/a,,,,,,,,,,,,,,,,,,,FAILED,$notes")
+		ROWS+=("$name,n/a,,,,,,,,,,,,,,,,,,,,FAILED,$notes")
 		return
 	fi
 	local conns=${R[connections_open_at_end]}
@@ -310,7 +314,7 @@ add_row() { # name notes
 	local errors=${R[errors]:-}
 	[ -n "$errors" ] && notes="$notes; errors: ${errors//,/;}"
 	notes=${notes#; }
-	ROWS+=("$name,$conns/$((R[spectators] + R[stalled] + ${R[throttled]:-0})),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_jit_cpu_pct]:-}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
+	ROWS+=("$name,$conns/$((R[spectators] + R[stalled] + ${R[throttled]:-0})),$deflate,$(num "${R[published_per_s]}" 0),$(num "${R[delivered_per_s]}" 0),${R[p50_ms]},${R[p99_ms]},${R[p999_ms]},${R[max_ms]},${R[lost]},${R[reordered]},${R[disconnected]},$(num "${R[server_cpu_pct]}" 0),$(num "${R[server_jit_cpu_pct]:-}" 0),$(num "${R[server_kernel_cpu_pct]:-}" 0),$(num "${R[server_cpu_us_per_delivery]}" 2),$(mib "${R[server_rss_kib]}"),$(mib "${R[server_heap_kib]}"),$(per_conn "${R[server_rss_kib]}" "${R[server_rss_idle_kib]}" "$conns"),$(per_conn "${R[server_heap_kib]}" "${R[server_heap_idle_kib]}" "$conns"),$(num "${R[generator_cpu_pct]}" 0),$valid,$notes")
 }
 
 md_table() { # columns rows...: a Markdown table
@@ -536,9 +540,11 @@ scenario_rate() {
 	# 1,000 spectators of the whole fleet asking for rate-hz 1 beside 50 taking every tick
 	# (10,000 and 5,000 deliveries a second), against 150 taking every tick (15,000), in the
 	# same run: a throttled delivery should cost no more than an unthrottled one
+	ROW_WARMUP=$RATE_WARMUP
 	hub_run rate-unthrottled-150 "$(scaled 150)" 10 10 plain
 	local plain_cpu=${R[server_cpu_us_per_delivery]:-} plain_nojit=${R[server_cpu_us_per_delivery_without_jit]:-}
 	hub_run rate-1000 "$(scaled 50)" 10 10 rate --throttled="$(scaled 1000)" --throttled-rate-hz=1
+	ROW_WARMUP=""
 	RATE_LINES+=("$(awk -v pc="$plain_cpu" -v rc="${R[server_cpu_us_per_delivery]:-}" -v pn="$plain_nojit" \
 		-v rn="${R[server_cpu_us_per_delivery_without_jit]:-}" -v jitter="${R[throttled_jitter_max_ms]:-}" \
 		-v lost="${R[throttled_lost]:-}" 'BEGIN {

@@ -35,10 +35,33 @@ public record ServerProbe(long pid, boolean jvm) {
 		return ticks(Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"))) / CLOCK_TICKS_PER_SECOND;
 	}
 
+	/**
+	 * System CPU time the server has used so far: the kernel working for it, in its
+	 * system calls (socket writes, above all) and the interrupts they raise.
+	 * @return seconds
+	 * @throws IOException when the process is gone
+	 */
+	public double kernelCpuSeconds() throws IOException {
+		return fields(Files.readString(Path.of("/proc", Long.toString(this.pid), "stat")))[12] / CLOCK_TICKS_PER_SECOND;
+	}
+
 	/** User plus system clock ticks from a {@code /proc/…/stat} line. */
 	private static long ticks(String stat) {
+		long[] fields = fields(stat);
+		return fields[11] + fields[12];
+	}
+
+	/**
+	 * The numeric fields of a {@code /proc/…/stat} line after the command name, from the
+	 * state's position on: user time is [11], system time [12].
+	 */
+	private static long[] fields(String stat) {
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		long[] values = new long[13];
+		for (int i = 1; i < values.length; i++) {
+			values[i] = Long.parseLong(fields[i]);
+		}
+		return values;
 	}
 
 	/**

@@ -24,6 +24,13 @@ class ServerProbeTests {
 	}
 
 	@Test
+	void theKernelsTimeIsPartOfTheProcesssTime() throws Exception {
+		double kernel = this.probe.kernelCpuSeconds();
+
+		assertThat(kernel).isNotNegative().isLessThanOrEqualTo(this.probe.cpuSeconds());
+	}
+
+	@Test
 	void threadsAreToldApartByName() {
 		assertThat(ServerThreads.of("C2 CompilerThre")).isEqualTo(ServerThreads.JIT);
 		assertThat(ServerThreads.of("http-nio-8080-e")).isEqualTo(ServerThreads.WEB);

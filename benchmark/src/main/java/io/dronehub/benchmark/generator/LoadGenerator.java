@@ -146,6 +146,7 @@ public final class LoadGenerator {
 		long windowStart = System.nanoTime();
 		long generatorCpuStart = os.getProcessCpuTime();
 		double serverCpuStart = (this.server != null) ? this.server.cpuSeconds() : 0;
+		double serverKernelStart = (this.server != null) ? this.server.kernelCpuSeconds() : 0;
 		Map<ServerThreads, Double> threadCpuStart = (this.server != null) ? this.server.threadCpuSeconds() : Map.of();
 		log("measuring for %d s", this.options.durationSeconds());
 		Thread.sleep(this.options.durationSeconds() * 1000L);
@@ -162,6 +163,7 @@ public final class LoadGenerator {
 		}
 		double generatorCpu = (os.getProcessCpuTime() - generatorCpuStart) / 1e9;
 		double serverCpu = (this.server != null) ? this.server.cpuSeconds() - serverCpuStart : 0;
+		double serverKernel = (this.server != null) ? this.server.kernelCpuSeconds() - serverKernelStart : 0;
 		Map<ServerThreads, Double> threadCpu = new EnumMap<>(ServerThreads.class);
 		if (this.server != null) {
 			this.server.threadCpuSeconds()
@@ -231,6 +233,9 @@ public final class LoadGenerator {
 		long deliveries = results.longValue("delivered") + results.longValue("stalled_delivered")
 				+ results.longValue("throttled_delivered");
 		results.put("server_cpu_pct", 100 * serverCpu / window);
+		// of which the kernel's: one write system call per WebSocket message costs more
+		// than the rest of a delivery where each message carries one frame
+		results.put("server_kernel_cpu_pct", 100 * serverKernel / window);
 		results.put("server_cpu_us_per_delivery", (deliveries > 0) ? serverCpu * 1e6 / deliveries : -1);
 		// the JIT compiler's share: still large in a young JVM, and larger the more code
 		// the load exercises (a recorder's database engine, say), which fades over
