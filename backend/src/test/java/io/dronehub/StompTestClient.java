@@ -327,6 +327,26 @@ public final class StompTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Takes control of a drone, arms it and takes it off, each request checked to be
+	 * {@code ACCEPTED}.
+	 * @param replies the queue from {@link #subscribeReplies()}
+	 * @param droneId the drone
+	 * @param altitude the take-off's altitude, metres
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public void takeOff(BlockingQueue<JsonNode> replies, String droneId, int altitude) throws InterruptedException {
+		String drone = "{\"droneId\":\"" + droneId + "\",";
+		for (String[] request : new String[][] { { "/app/control", "\"action\":\"ACQUIRE\"", "take-1" },
+				{ "/app/command", "\"type\":\"ARM\"", "take-2" },
+				{ "/app/command", "\"type\":\"TAKEOFF\",\"altitude\":" + altitude, "take-3" } }) {
+			JsonNode reply = request(replies, request[0], drone + request[1] + ",\"commandId\":\"" + request[2] + "\"}",
+					request[2]);
+			assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
+			assertThat(reply.path("droneId").asString()).isEqualTo(droneId);
+		}
+	}
+
+	/**
 	 * Waits for the next message of a queue, skipping answers to subscription checks.
 	 * @param queue a queue from this client
 	 * @return the message

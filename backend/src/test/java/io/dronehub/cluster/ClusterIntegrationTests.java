@@ -211,7 +211,7 @@ abstract class ClusterIntegrationTests {
 		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
 		seenOnA.clear();
 
-		takeOff(alice, aliceReplies, drone);
+		alice.takeOff(aliceReplies, drone, 10);
 		JsonNode refused = bob.request(bobReplies, "/app/control",
 				"{\"droneId\":\"" + drone + "\",\"action\":\"ACQUIRE\",\"commandId\":\"b-1\"}", "b-1");
 		assertThat(refused.get("code").asString()).isEqualTo("CONTROLLED_BY_OTHER");
@@ -373,7 +373,7 @@ abstract class ClusterIntegrationTests {
 		BlockingQueue<JsonNode> events = connect(this.a).subscribe("/topic/events");
 		List<JsonNode> seenOnA = new ArrayList<>();
 		awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
-		takeOff(alice, aliceReplies, drone);
+		alice.takeOff(aliceReplies, drone, 10);
 		for (int i = 0; i < 10; i++) {
 			awaitEveryDrone(List.of(onA), List.of(seenOnA), Set.of(drone));
 		}
@@ -424,19 +424,6 @@ abstract class ClusterIntegrationTests {
 		return getText(port, "/api/flights/" + flight.get("id").asString() + "/telemetry?format=ndjson").lines()
 			.map((line) -> json.readTree(line).get("seq").asLong())
 			.toList();
-	}
-
-	/** Takes control of a drone, arms it and takes off to 10 m, each accepted. */
-	static void takeOff(StompTestClient pilot, BlockingQueue<JsonNode> replies, String drone) throws Exception {
-		for (String request : List.of("\"action\":\"ACQUIRE\"", "\"type\":\"ARM\"",
-				"\"type\":\"TAKEOFF\",\"altitude\":10")) {
-			String destination = request.contains("action") ? "/app/control" : "/app/command";
-			String id = "c-" + request.length();
-			JsonNode reply = pilot.request(replies, destination,
-					"{\"droneId\":\"" + drone + "\"," + request + ",\"commandId\":\"" + id + "\"}", id);
-			assertThat(reply.get("status").asString()).as(reply.toString()).isEqualTo("ACCEPTED");
-			assertThat(reply.get("droneId").asString()).isEqualTo(drone);
-		}
 	}
 
 	private Node start(String id) {

@@ -95,7 +95,7 @@ class ClusterNodeLossIntegrationTests {
 		BlockingQueue<JsonNode> events = spectator.subscribe("/topic/events");
 		StompTestClient alice = StompTestClient.connect(port, "alice", "alice-secret");
 		this.clients.add(alice);
-		ClusterIntegrationTests.takeOff(alice, alice.subscribeReplies(), watched);
+		alice.takeOff(alice.subscribeReplies(), watched, 10);
 		JsonNode beforeKill = StompTestClient.next(telemetry);
 		while (beforeKill.get("position").get("alt").asDouble() < 2) {
 			beforeKill = StompTestClient.next(telemetry);

@@ -46,7 +46,7 @@ class TakeoffIntegrationTests {
 	void aNudgeNearTheEndOfATakeoffIsAcceptedAndHopsFromItsAltitude() throws Exception {
 		StompTestClient pilot = this.hub.connect("alice");
 		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
-		takeOff(pilot, replies, "d1", 10);
+		pilot.takeOff(replies, "d1", 10);
 		DroneState near = climbUntil("d1", 9.0);
 		assertThat(near.mode()).as("the take-off completes within 0.8 m of 10 m").isEqualTo(FlightMode.TAKEOFF);
 
@@ -62,7 +62,7 @@ class TakeoffIntegrationTests {
 	void aMoveDuringTheClimbFliesByHandAtOnce() throws Exception {
 		StompTestClient pilot = this.hub.connect("bob");
 		BlockingQueue<JsonNode> replies = pilot.subscribeReplies();
-		takeOff(pilot, replies, "d2", 15);
+		pilot.takeOff(replies, "d2", 15);
 		climbUntil("d2", 3);
 
 		accepted(pilot.request(replies, "/app/command",
@@ -73,16 +73,6 @@ class TakeoffIntegrationTests {
 		DroneState manual = this.hub.latest("d2");
 		assertThat(manual.mode()).isEqualTo(FlightMode.MANUAL);
 		assertThat(manual.position().alt()).isLessThan(5);
-	}
-
-	private static void takeOff(StompTestClient pilot, BlockingQueue<JsonNode> replies, String droneId, int altitude)
-			throws Exception {
-		accepted(pilot.request(replies, "/app/control",
-				"{\"droneId\":\"" + droneId + "\",\"action\":\"ACQUIRE\",\"commandId\":\"a\"}", "a"));
-		accepted(pilot.request(replies, "/app/command",
-				"{\"droneId\":\"" + droneId + "\",\"type\":\"ARM\",\"commandId\":\"b\"}", "b"));
-		accepted(pilot.request(replies, "/app/command", "{\"droneId\":\"" + droneId
-				+ "\",\"type\":\"TAKEOFF\",\"altitude\":" + altitude + ",\"commandId\":\"c\"}", "c"));
 	}
 
 	private DroneState climbUntil(String droneId, double altitude) throws Exception {

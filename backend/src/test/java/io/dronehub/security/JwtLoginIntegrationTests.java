@@ -161,13 +161,7 @@ class JwtLoginIntegrationTests {
 		StompTestClient carol = StompTestClient.connect(this.port, bearer(idp
 			.signed(idp.claims(now, "carol", (claims) -> claims.expirationTime(Date.from(now.plusSeconds(30)))))));
 		BlockingQueue<JsonNode> replies = carol.subscribeReplies();
-		for (String command : List.of("{\"droneId\":\"d3\",\"action\":\"ACQUIRE\",\"commandId\":\"e-1\"}",
-				"{\"droneId\":\"d3\",\"type\":\"ARM\",\"commandId\":\"e-2\"}",
-				"{\"droneId\":\"d3\",\"type\":\"TAKEOFF\",\"altitude\":5,\"commandId\":\"e-3\"}")) {
-			String destination = command.contains("action") ? "/app/control" : "/app/command";
-			String id = command.replaceAll(".*\"commandId\":\"([^\"]+)\".*", "$1");
-			assertThat(carol.request(replies, destination, command, id).get("status").asString()).isEqualTo("ACCEPTED");
-		}
+		carol.takeOff(replies, "d3", 5);
 		this.hub.advance(100);
 		assertThat(this.hub.latest("d3").pilot()).isEqualTo("carol");
 

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 import javax.net.ssl.SSLContext;
@@ -72,14 +71,7 @@ class TlsIntegrationTests {
 			assertThat(alice.user()).isEqualTo("alice");
 			BlockingQueue<JsonNode> replies = alice.subscribeReplies();
 			BlockingQueue<JsonNode> telemetry = alice.subscribe("/topic/drones/d1/telemetry");
-			for (String command : List.of("{\"droneId\":\"d1\",\"action\":\"ACQUIRE\",\"commandId\":\"t-1\"}",
-					"{\"droneId\":\"d1\",\"type\":\"ARM\",\"commandId\":\"t-2\"}",
-					"{\"droneId\":\"d1\",\"type\":\"TAKEOFF\",\"altitude\":5,\"commandId\":\"t-3\"}")) {
-				String destination = command.contains("action") ? "/app/control" : "/app/command";
-				String id = command.replaceAll(".*\"commandId\":\"([^\"]+)\".*", "$1");
-				assertThat(alice.request(replies, destination, command, id).get("status").asString())
-					.isEqualTo("ACCEPTED");
-			}
+			alice.takeOff(replies, "d1", 5);
 			this.simulation.advance(50).get();
 			JsonNode state;
 			do {
