@@ -27,11 +27,11 @@ final class SpectatorConnection extends StompConnection {
 
 	private final @Nullable RateLimit rate;
 
-	/** When each drone's last state arrived, epoch milliseconds; rate-limited only. */
+	/**
+	 * When each drone's last state arrived, epoch milliseconds, or 0 before its first;
+	 * rate-limited only.
+	 */
 	private long[] lastArrival = new long[0];
-
-	/** Each drone's last {@code seq}; rate-limited only. */
-	private long[] lastSeq = new long[0];
 
 	private boolean resumed;
 
@@ -95,14 +95,13 @@ final class SpectatorConnection extends StompConnection {
 	private long rateLimited(ArrivalSpacing spacing, StompFrame frame, TelemetryFields fields, long receivedMillis,
 			long missing) {
 		int drone = Math.max(fields.droneNumber(), 0);
-		if (drone >= this.lastSeq.length) {
-			this.lastSeq = Arrays.copyOf(this.lastSeq, drone + 1);
+		if (drone >= this.lastArrival.length) {
 			this.lastArrival = Arrays.copyOf(this.lastArrival, drone + 1);
 		}
-		if (this.lastSeq[drone] != 0) {
-			spacing.interval(receivedMillis - this.lastArrival[drone], fields.seq() - this.lastSeq[drone]);
+		if (this.lastArrival[drone] != 0) {
+			// the states missing in between, and this one
+			spacing.interval(receivedMillis - this.lastArrival[drone], missing + 1);
 		}
-		this.lastSeq[drone] = fields.seq();
 		this.lastArrival[drone] = receivedMillis;
 		String header = frame.header("skipped");
 		long skipped = (header != null) ? Long.parseLong(header.trim()) : 0;
