@@ -7,7 +7,7 @@
 #   --warmup=S     warm-up after the last connection, seconds (default 10)
 #   --record-duration=S --record-warmup=S   the same for the record rows (default 10 and 5,
 #                  or --duration and --warmup when those are shorter)
-#   --recorder-warmup=S   warm-up of the two fleet-recorder rows (default 180: the JIT compiles
+#   --recorder-warmup=S   warm-up of the two fleet-recorder rows (default 300: the JIT compiles
 #                  the database's code for about three minutes; see benchmark/README.md)
 #   --rate-warmup=S   warm-up of the two rate rows (default 60: after 10 s the JIT still took
 #                  1-5 % of the core, more in the throttled row, against the difference measured)
@@ -46,7 +46,7 @@ DURATION=15
 WARMUP=10
 RECORD_DURATION=""
 RECORD_WARMUP=""
-RECORDER_WARMUP=180
+RECORDER_WARMUP=300
 RATE_WARMUP=60
 RECORDER_PAIRS=1
 SCALE=1
