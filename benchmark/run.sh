@@ -593,6 +593,11 @@ scenario_baseline() {
 			start_server "baseline-$spectators" "$BENCH_JAR" baseline --baseline.fleet-size=10 --baseline.rate-hz=10 \
 			--baseline.deflate="${HUB_DEFLATE:-true}" -- --spectators="$(scaled "$spectators")" --drones=10 --rate-hz=10
 	done
+	# as scenario_crowd: one drone's topic each at 1 Hz, connecting at up to 1,000/s
+	floor_run baseline-crowd-10000 true "floor: pre-encoded frames, no broker" crowd \
+		start_server baseline-crowd-10000 "$BENCH_JAR" baseline --baseline.fleet-size=10 --baseline.rate-hz=1 \
+		--baseline.deflate="${HUB_DEFLATE:-true}" --server.tomcat.max-connections=20000 --server.tomcat.accept-count=2000 -- \
+		--spectators="$(scaled 10000)" --drones=10 --rate-hz=1 --destination=/topic/drones/d1/telemetry --connect-rate=1000
 }
 
 # The Node floor server (benchmark/node-floor, ws), measured as the Java floor is, and with the

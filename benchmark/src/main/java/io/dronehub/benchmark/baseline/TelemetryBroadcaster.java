@@ -15,9 +15,9 @@ import org.springframework.web.socket.TextMessage;
 
 /**
  * Every tick, stamps one state per drone at tick start (as the hub's simulator does),
- * encodes each into a STOMP MESSAGE frame once per subscription id, and sends that same
- * message to every subscriber: the floor of what delivering the hub's telemetry costs.
- * Ticks run on one thread of their own.
+ * encodes each into a STOMP MESSAGE frame once per destination and subscription id, and
+ * sends that same message to every subscriber of the drone: the floor of what delivering
+ * the hub's telemetry costs. Ticks run on one thread of their own.
  */
 @Component
 class TelemetryBroadcaster implements SmartLifecycle {
@@ -64,19 +64,24 @@ class TelemetryBroadcaster implements SmartLifecycle {
 		this.seq++;
 		for (int drone = 1; drone <= this.properties.fleetSize(); drone++) {
 			byte[] body = TelemetryPayload.json(drone, this.seq, timestamp);
-			Map<String, TextMessage> bySubscription = new HashMap<>();
+			Map<String, Map<String, TextMessage>> byDestination = new HashMap<>();
 			for (Subscribers.Subscriber subscriber : this.subscribers.all()) {
-				TextMessage frame = bySubscription.computeIfAbsent(subscriber.subscriptionId(),
-						(id) -> messageFrame(id, body));
+				if (!subscriber.watches(drone)) {
+					continue;
+				}
+				TextMessage frame = byDestination
+					.computeIfAbsent(subscriber.destination(), (destination) -> new HashMap<>())
+					.computeIfAbsent(subscriber.subscriptionId(),
+							(id) -> messageFrame(subscriber.destination(), id, body));
 				this.subscribers.send(subscriber.session(), frame);
 			}
 		}
 	}
 
-	private TextMessage messageFrame(String subscriptionId, byte[] body) {
-		String frame = "MESSAGE\ndestination:" + Subscribers.TELEMETRY
-				+ "\ncontent-type:application/json\nsubscription:" + subscriptionId + "\nmessage-id:" + this.seq
-				+ "\ncontent-length:" + body.length + "\n\n" + new String(body, StandardCharsets.UTF_8) + "\0";
+	private TextMessage messageFrame(String destination, String subscriptionId, byte[] body) {
+		String frame = "MESSAGE\ndestination:" + destination + "\ncontent-type:application/json\nsubscription:"
+				+ subscriptionId + "\nmessage-id:" + this.seq + "\ncontent-length:" + body.length + "\n\n"
+				+ new String(body, StandardCharsets.UTF_8) + "\0";
 		return new TextMessage(frame);
 	}
 
