@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dronehub.outbound.InlineCompletions;
 import io.dronehub.security.TokenBucket;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -231,6 +232,7 @@ final class FoxgloveClient {
 				}
 				this.writing = true;
 				this.sending = true;
+				InlineCompletions.enter(this);
 				try {
 					if (next instanceof String text) {
 						this.remote.sendText(text, this::sent);
@@ -248,6 +250,7 @@ final class FoxgloveClient {
 				}
 				finally {
 					this.sending = false;
+					InlineCompletions.exit();
 				}
 			}
 		}

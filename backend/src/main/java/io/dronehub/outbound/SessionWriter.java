@@ -59,9 +59,6 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	private static final ThreadLocal<StringBuilder> BATCH = ThreadLocal
 		.withInitial(() -> new StringBuilder(MAX_BATCH_CHARS));
 
-	/** The writer whose {@code sendText} the current thread is inside, if any. */
-	private static final ThreadLocal<SessionWriter<?>> SENDING = new ThreadLocal<>();
-
 	private final RemoteEndpoint.Async remote;
 
 	private final L latest;
@@ -187,7 +184,7 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	 * only asks the outer call to loop.
 	 */
 	private void flush() {
-		if (SENDING.get() == this) {
+		if (InlineCompletions.writer() == this) {
 			synchronized (this) {
 				this.flushAgain = true;
 			}
@@ -212,7 +209,7 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 				oldestPublishedNanos = this.oldestTakenNanos;
 			}
 			long oldestAgeNanos = (latestFrames > 0) ? System.nanoTime() - oldestPublishedNanos : 0;
-			SENDING.set(this);
+			InlineCompletions.enter(this);
 			try {
 				this.remote.sendText(next, this::written);
 			}
@@ -221,7 +218,7 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 				return;
 			}
 			finally {
-				SENDING.remove();
+				InlineCompletions.exit();
 			}
 			if (latestFrames > 0) {
 				this.deliveries.latestFramesWritten(latestFrames, oldestAgeNanos);
