@@ -23,9 +23,12 @@ public final class InlineCompletions {
 		WRITER.set(writer);
 	}
 
-	/** Ends what {@link #enter} began. */
+	/**
+	 * Ends what {@link #enter} began. The thread's entry stays, empty, so that the next
+	 * {@code enter} updates it instead of inserting it again.
+	 */
 	public static void exit() {
-		WRITER.remove();
+		WRITER.set(null);
 	}
 
 	/**

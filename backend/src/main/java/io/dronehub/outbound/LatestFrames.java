@@ -28,15 +28,13 @@ public interface LatestFrames {
 	@Nullable String poll(LongConsumer taken);
 
 	/**
-	 * Moves waiting frames, in order, to {@code batch} while it stays within
-	 * {@code limit} characters; a frame longer than the limit goes alone into an empty
-	 * batch.
+	 * Moves waiting frames, in order, to {@code batch} while they
+	 * {@linkplain FrameBatch#fits fit}.
 	 * @param batch the message being built
-	 * @param limit the most characters the batch may hold
 	 * @param taken told, in {@link System#nanoTime()}, when each moved frame was
 	 * published
 	 */
-	void drainTo(StringBuilder batch, int limit, LongConsumer taken);
+	void drainTo(FrameBatch batch, LongConsumer taken);
 
 	/**
 	 * How many frames newer ones replaced before they could be written.

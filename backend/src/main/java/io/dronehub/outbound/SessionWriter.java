@@ -52,12 +52,10 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	static final int MAX_BATCH_CHARS = 4000;
 
 	/**
-	 * Each thread's batch under construction, reused from one write to the next instead
-	 * of allocating a builder of {@link #MAX_BATCH_CHARS} for every write: a batch is
-	 * built and turned into its message within one call, under one writer's lock.
+	 * Each thread's batch under construction, reused from one write to the next: a batch
+	 * is filled and taken within one call, under one writer's lock.
 	 */
-	private static final ThreadLocal<StringBuilder> BATCH = ThreadLocal
-		.withInitial(() -> new StringBuilder(MAX_BATCH_CHARS));
+	private static final ThreadLocal<FrameBatch> BATCH = ThreadLocal.withInitial(() -> new FrameBatch(MAX_BATCH_CHARS));
 
 	private final RemoteEndpoint.Async remote;
 
@@ -254,23 +252,16 @@ public final class SessionWriter<L extends LatestFrames> extends WebSocketSessio
 	 * {@link #MAX_BATCH_CHARS}; guarded by this.
 	 */
 	private @Nullable String drainAll() {
-		StringBuilder batch = BATCH.get();
-		batch.setLength(0);
-		while (!this.frames.isEmpty()
-				&& (batch.length() == 0 || batch.length() + this.frames.peek().length() <= MAX_BATCH_CHARS)) {
+		FrameBatch batch = BATCH.get();
+		while (!this.frames.isEmpty() && batch.fits(this.frames.peek())) {
 			String frame = this.frames.poll();
 			this.pendingBytes -= frame.length();
-			batch.append(frame);
+			batch.add(frame);
 		}
 		if (this.frames.isEmpty() && this.closeWhenFlushed == null) {
-			this.latest.drainTo(batch, MAX_BATCH_CHARS, this.takeLatest);
+			this.latest.drainTo(batch, this.takeLatest);
 		}
-		String message = (batch.length() > 0) ? batch.toString() : null;
-		if (batch.capacity() > 2 * MAX_BATCH_CHARS) {
-			// a frame larger than a batch went alone: keep no builder that large
-			BATCH.remove();
-		}
-		return message;
+		return batch.take();
 	}
 
 	/** The next single frame, Spring's first; guarded by this. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import io.dronehub.outbound.FrameBatch;
 import io.dronehub.outbound.LatestFrames;
 import io.dronehub.outbound.SessionWriter;
 import org.jspecify.annotations.Nullable;
@@ -72,9 +73,9 @@ final class TelemetrySlots implements LatestFrames {
 	}
 
 	@Override
-	public void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
+	public void drainTo(FrameBatch batch, LongConsumer taken) {
 		for (TelemetrySubscription subscription : this.subscriptions) {
-			subscription.drainTo(batch, limit, taken);
+			subscription.drainTo(batch, taken);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.dronehub.telemetry;
 
 import java.util.function.LongConsumer;
 
+import io.dronehub.outbound.FrameBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,8 @@ final class TelemetrySubscription {
 	TelemetrySubscription(String id, String destination, @Nullable String droneId, @Nullable SubscriptionRate rate) {
 		this.id = id;
 		this.destination = destination;
-		this.frameKey = destination + '\n' + id;
+		// one instance per key, so that looking a frame up compares references, not text
+		this.frameKey = (destination + '\n' + id).intern();
 		this.droneId = droneId;
 		this.rate = rate;
 	}
@@ -56,7 +58,7 @@ final class TelemetrySubscription {
 
 	/**
 	 * The key of the frames it shares with the subscriptions of the same destination and
-	 * id, built once rather than for every frame.
+	 * id, built once rather than for every frame, and the same instance for all of them.
 	 */
 	String frameKey() {
 		return this.frameKey;
@@ -101,11 +103,10 @@ final class TelemetrySubscription {
 	}
 
 	/**
-	 * Moves pending frames, in drone order, to {@code batch} while it stays within
-	 * {@code limit} characters (a frame longer than the limit goes alone into an empty
-	 * batch), telling {@code taken} when each moved frame was published.
+	 * Moves pending frames, in drone order, to {@code batch} while they fit, telling
+	 * {@code taken} when each moved frame was published.
 	 */
-	void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
+	void drainTo(FrameBatch batch, LongConsumer taken) {
 		if (this.pending == null) {
 			return;
 		}
@@ -114,10 +115,10 @@ final class TelemetrySubscription {
 			if (frame == null) {
 				continue;
 			}
-			if (batch.length() > 0 && batch.length() + frame.length() > limit) {
+			if (!batch.fits(frame)) {
 				return;
 			}
-			batch.append(frame);
+			batch.add(frame);
 			this.pending[i] = null;
 			this.pendingCount--;
 			taken.accept(this.pendingPublishedNanos[i]);

@@ -101,7 +101,15 @@ final class TickFrames {
 	 */
 	String frame(int index, TelemetrySubscription subscription, long skipped) {
 		String key = (skipped != EVERY_TICK) ? subscription.frameKey() + '\n' + skipped : subscription.frameKey();
-		return this.frames.get(index).computeIfAbsent(key, (k) -> encode(index, subscription, skipped));
+		Map<String, String> frames = this.frames.get(index);
+		String frame = frames.get(key);
+		if (frame == null) {
+			// no computeIfAbsent: its capturing lambda would be allocated for every
+			// session
+			frame = encode(index, subscription, skipped);
+			frames.put(key, frame);
+		}
+		return frame;
 	}
 
 	private String encode(int index, TelemetrySubscription subscription, long skipped) {

@@ -93,7 +93,7 @@ class InlineCompletionExecutorTests {
 		}
 
 		@Override
-		public void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
+		public void drainTo(FrameBatch batch, LongConsumer taken) {
 		}
 
 		@Override

@@ -274,13 +274,13 @@ class SessionWriterTests {
 		}
 
 		@Override
-		public void drainTo(StringBuilder batch, int limit, LongConsumer taken) {
+		public void drainTo(FrameBatch batch, LongConsumer taken) {
 			for (Iterator<Frame> frames = this.pending.values().iterator(); frames.hasNext();) {
 				Frame frame = frames.next();
-				if (batch.length() > 0 && batch.length() + frame.text().length() > limit) {
+				if (!batch.fits(frame.text())) {
 					return;
 				}
-				batch.append(frame.text());
+				batch.add(frame.text());
 				frames.remove();
 				taken.accept(frame.publishedNanos());
 			}

@@ -11,6 +11,7 @@ import io.dronehub.flight.FlightMode;
 import io.dronehub.flight.GeoPoint;
 import io.dronehub.flight.Position;
 import io.dronehub.flight.Velocity;
+import io.dronehub.outbound.FrameBatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,9 +92,9 @@ class TelemetrySlotsTests {
 	}
 
 	private String drain() {
-		StringBuilder batch = new StringBuilder();
-		this.slots.drainTo(batch, Integer.MAX_VALUE, this.taken::add);
-		return batch.toString();
+		FrameBatch batch = new FrameBatch(Integer.MAX_VALUE);
+		this.slots.drainTo(batch, this.taken::add);
+		return batch.take();
 	}
 
 	private static TickFrames tick(long seq) {
