@@ -11,6 +11,8 @@
 #                  the database's code for about three minutes; see benchmark/README.md)
 #   --rate-warmup=S   warm-up of the two rate rows (default 60: after 10 s the JIT still took
 #                  1-5 % of the core, more in the throttled row, against the difference measured)
+#   --crowd-warmup=S  warm-up of the three crowd rows, the hub's and both floors' (default 60:
+#                  after 10 s the JIT still took 7 % of the hub's core, a quarter of its CPU)
 #   --recorder-pairs=N    fleet-recorder rows off then on (on then off in even pairs), N
 #                  times over (default 1), and the median of the N ratios
 #   --scale=F      multiply every spectator count by F (e.g. 0.1 for a smoke run)
@@ -48,6 +50,7 @@ RECORD_DURATION=""
 RECORD_WARMUP=""
 RECORDER_WARMUP=300
 RATE_WARMUP=60
+CROWD_WARMUP=60
 RECORDER_PAIRS=1
 SCALE=1
 DEFLATE=true
@@ -65,6 +68,7 @@ for arg in "$@"; do
 		--record-warmup=*) RECORD_WARMUP=${arg#*=} ;;
 		--recorder-warmup=*) RECORDER_WARMUP=${arg#*=} ;;
 		--rate-warmup=*) RATE_WARMUP=${arg#*=} ;;
+		--crowd-warmup=*) CROWD_WARMUP=${arg#*=} ;;
 		--recorder-pairs=*) RECORDER_PAIRS=${arg#*=} ;;
 		--scale=*) SCALE=${arg#*=} ;;
 		--no-deflate) DEFLATE=false ;;
@@ -496,8 +500,10 @@ scenario_fast() {
 
 scenario_crowd() {
 	# mostly idle: each spectator watches one drone's topic at 1 Hz
+	ROW_WARMUP=$CROWD_WARMUP
 	hub_run crowd-10000 "$(scaled 10000)" 10 1 crowd --destination=/topic/drones/d1/telemetry --connect-rate=1000 \
 		-- --server.tomcat.max-connections=20000 --server.tomcat.accept-count=2000
+	ROW_WARMUP=""
 }
 
 scenario_pilot() {
@@ -594,10 +600,12 @@ scenario_baseline() {
 			--baseline.deflate="${HUB_DEFLATE:-true}" -- --spectators="$(scaled "$spectators")" --drones=10 --rate-hz=10
 	done
 	# as scenario_crowd: one drone's topic each at 1 Hz, connecting at up to 1,000/s
+	ROW_WARMUP=$CROWD_WARMUP
 	floor_run baseline-crowd-10000 true "floor: pre-encoded frames, no broker" crowd \
 		start_server baseline-crowd-10000 "$BENCH_JAR" baseline --baseline.fleet-size=10 --baseline.rate-hz=1 \
 		--baseline.deflate="${HUB_DEFLATE:-true}" --server.tomcat.max-connections=20000 --server.tomcat.accept-count=2000 -- \
 		--spectators="$(scaled 10000)" --drones=10 --rate-hz=1 --destination=/topic/drones/d1/telemetry --connect-rate=1000
+	ROW_WARMUP=""
 }
 
 # The Node floor server (benchmark/node-floor, ws), measured as the Java floor is, and with the
@@ -619,8 +627,10 @@ scenario_floor_node() {
 			start_node_floor "floor-node-$spectators" 10 10 -- --spectators="$(scaled "$spectators")" --drones=10 --rate-hz=10
 	done
 	# as scenario_crowd: one drone's topic each at 1 Hz, connecting at up to 1,000/s
+	ROW_WARMUP=$CROWD_WARMUP
 	floor_run floor-node-crowd-10000 false "$floor" crowd start_node_floor floor-node-crowd-10000 10 1 -- \
 		--spectators="$(scaled 10000)" --drones=10 --rate-hz=1 --destination=/topic/drones/d1/telemetry --connect-rate=1000
+	ROW_WARMUP=""
 }
 
 start_node_floor() { # name fleet-size rate-hz
