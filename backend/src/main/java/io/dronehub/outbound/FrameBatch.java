@@ -15,13 +15,11 @@ public final class FrameBatch {
 
 	private final int limit;
 
+	/** The frames when there are several; empty while there is one or none. */
 	private final StringBuilder joined;
 
+	/** The frame when it is the only one. */
 	private @Nullable String first;
-
-	private int count;
-
-	private int length;
 
 	/**
 	 * Creates an empty batch.
@@ -40,7 +38,8 @@ public final class FrameBatch {
 	 * @return {@code true} if {@link #add} may take it
 	 */
 	public boolean fits(String frame) {
-		return this.count == 0 || this.length + frame.length() <= this.limit;
+		int length = (this.first != null) ? this.first.length() : this.joined.length();
+		return length == 0 || length + frame.length() <= this.limit;
 	}
 
 	/**
@@ -48,18 +47,15 @@ public final class FrameBatch {
 	 * @param frame the frame
 	 */
 	public void add(String frame) {
-		if (this.count == 0) {
+		if (this.first == null && this.joined.isEmpty()) {
 			this.first = frame;
+			return;
 		}
-		else {
-			if (this.count == 1) {
-				this.joined.append(this.first);
-				this.first = null;
-			}
-			this.joined.append(frame);
+		if (this.first != null) {
+			this.joined.append(this.first);
+			this.first = null;
 		}
-		this.count++;
-		this.length += frame.length();
+		this.joined.append(frame);
 	}
 
 	/**
@@ -67,11 +63,9 @@ public final class FrameBatch {
 	 * @return the one frame, the frames joined, or {@code null} if there were none
 	 */
 	public @Nullable String take() {
-		String message = (this.count == 1) ? this.first : (this.count > 1) ? this.joined.toString() : null;
+		String message = (this.first != null) ? this.first : this.joined.isEmpty() ? null : this.joined.toString();
 		this.first = null;
 		this.joined.setLength(0);
-		this.count = 0;
-		this.length = 0;
 		return message;
 	}
 
